@@ -1,0 +1,281 @@
+import { PRESS } from "./channels";
+import type { GameEvent } from "./events";
+import { deckLeft } from "./judge";
+import type { MoveOf, MoveType } from "./moves";
+import { randomIndex } from "./rng";
+import type { Inject, Scenario } from "./scenario/schema";
+import { type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
+import { type GameState, initialState, type OutcomeReason } from "./state";
+
+/**
+ * The reducer: folds one decided event into the state. Pure: it never mutates its input (changed
+ * parts are copied, the rest shared), never reads a clock (time comes from `event.at`) and draws
+ * randomness only from the generator kept in the state.
+ */
+export function apply(state: GameState, event: GameEvent): GameState {
+  const seq = state.seq + 1;
+  const at = event.at;
+  const next: GameState = { ...state, seq };
+  const p = event.payload as Record<string, unknown>;
+  const seat = "seat" in event.actor ? event.actor.seat : null;
+  const from = seat ?? "control";
+
+  switch (event.type as MoveType) {
+    case "propose": {
+      const m = p as Omit<MoveOf<"propose">, "type"> & { proposalId: string };
+      const role = roleOf(state.scenario, seat!);
+      const to = state.scenario.sides.find((s) => s.id !== role.side)!.id;
+      next.proposals = [
+        ...state.proposals,
+        {
+          id: m.proposalId,
+          seq,
+          at,
+          phase: phaseId(state),
+          from: role.side,
+          to,
+          by: role.id,
+          terms: m.terms,
+          inReplyTo: m.inReplyTo ?? null,
+          note: m.note ?? null,
+          status: "open",
+          closedBy: null,
+          closedAt: null,
+          closedSeq: null,
+          closeNote: null,
+        },
+      ];
+      return next;
+    }
+    case "accept":
+    case "reject":
+    case "withdraw": {
+      const id = p.proposalId as string;
+      const status = event.type === "accept" ? "accepted" : event.type === "reject" ? "rejected" : "withdrawn";
+      const proposal = state.proposals.find((x) => x.id === id)!;
+      next.proposals = state.proposals.map((x) =>
+        x.id === id
+          ? {
+              ...x,
+              status,
+              closedBy: seat,
+              closedAt: at,
+              closedSeq: seq,
+              closeNote: (p.note as string | undefined) ?? null,
+            }
+          : x,
+      );
+      if (event.type === "accept") {
+        const terms = { ...state.draft.terms };
+        const settledIn = { ...state.draft.settledIn };
+        for (const [issue, option] of Object.entries(proposal.terms)) {
+          // An issue keeps the phase it was first settled at this option in; a change restarts it.
+          if (terms[issue] !== option) settledIn[issue] = phaseId(state);
+          terms[issue] = option;
+        }
+        next.draft = { version: state.draft.version + 1, terms, signedBy: [], settledIn };
+      }
+      return next;
+    }
+    case "chat":
+      next.messages = [...state.messages, { seq, at, channel: p.channel as string, from, text: p.text as string }];
+      return next;
+    case "statement":
+      next.messages = [...state.messages, { seq, at, channel: PRESS, from, text: p.text as string }];
+      return next;
+    case "sign": {
+      const side = roleOf(state.scenario, seat!).side;
+      next.draft = { ...state.draft, signedBy: [...state.draft.signedBy, side] };
+      if (state.scenario.sides.every((s) => next.draft.signedBy.includes(s.id))) {
+        return end(next, "signed", signedEnding(next), at);
+      }
+      return next;
+    }
+    case "unsign": {
+      const side = roleOf(state.scenario, seat!).side;
+      next.draft = { ...state.draft, signedBy: state.draft.signedBy.filter((s) => s !== side) };
+      return next;
+    }
+    case "walkAway": {
+      const side = roleOf(state.scenario, seat!).side;
+      return end(next, "walkAway", noDealEnding(next, side), at);
+    }
+    case "endGame":
+      return end(next, "endGame", noDealEnding(next, null), at);
+    case "advancePhase":
+    case "deadline": {
+      if (state.phaseIndex + 1 >= state.scenario.phases.length) {
+        return end(next, event.type as OutcomeReason, noDealEnding(next, null), at);
+      }
+      return enterPhase(next, state.phaseIndex + 1, at);
+    }
+    case "pause": {
+      const remainingMs = Math.max(0, (state.clock.endsAt ?? at) - at);
+      next.clock = { ...state.clock, paused: true, endsAt: null, remainingMs };
+      return next;
+    }
+    case "resume":
+      next.clock = { ...state.clock, started: true, paused: false, endsAt: at + state.clock.remainingMs };
+      return next;
+    case "extend": {
+      const ms = (p.minutes as number) * 60_000;
+      const c = state.clock;
+      next.clock = {
+        ...c,
+        extendedMinutes: c.extendedMinutes + (p.minutes as number),
+        remainingMs: c.paused ? c.remainingMs + ms : c.remainingMs,
+        endsAt: c.endsAt === null ? null : c.endsAt + ms,
+      };
+      return next;
+    }
+    case "inject":
+    case "drawInject": {
+      if (event.type === "drawInject") {
+        const left = deckLeft(state.scenario.injects, state.played);
+        next.rng = randomIndex(state.rng, left.length).state;
+      }
+      if (typeof p.injectId === "string") {
+        const card = state.scenario.injects.find((i) => i.id === p.injectId)!;
+        return fireInject(next, card, seq, at);
+      }
+      next.feed = [
+        ...state.feed,
+        {
+          seq,
+          at,
+          kind: "inject",
+          injectId: null,
+          title: p.title as string,
+          text: p.text as string,
+          to: (p.to as string[] | undefined) ?? null,
+        },
+      ];
+      return next;
+    }
+    case "note":
+      next.feed = [
+        ...state.feed,
+        { seq, at, kind: "note", injectId: null, title: null, text: p.text as string, to: (p.to as string[]) ?? null },
+      ];
+      return next;
+    case "seatJoined": {
+      const id = p.seat as string;
+      next.seats = { ...state.seats, [id]: [...(state.seats[id] ?? []), p.name as string] };
+      return next;
+    }
+  }
+  throw new Error(`apply: unknown event type ${event.type}`);
+}
+
+/** The state before any event (GAME.md: `initial(scenario, seed)`), with the first phase's scheduled injects fired. */
+export function createGame(scenario: Scenario, options: { seed: string }): GameState {
+  const state = initialState(scenario, options.seed);
+  return fireScheduled(state, 0, 0);
+}
+
+/** `state = events.reduce(apply, createGame(scenario, { seed }))` */
+export function replay(scenario: Scenario, seed: string, events: readonly GameEvent[]): GameState {
+  return events.reduce(apply, createGame(scenario, { seed }));
+}
+
+const phaseId = (state: GameState) => state.scenario.phases[state.phaseIndex]!.id;
+
+function roleOf(scenario: Scenario, seat: string) {
+  return scenario.roles.find((r) => r.id === seat)!;
+}
+
+function enterPhase(state: GameState, index: number, at: number): GameState {
+  const phase = state.scenario.phases[index]!;
+  const remainingMs = phase.minutes * 60_000;
+  const next: GameState = {
+    ...state,
+    phaseIndex: index,
+    agenda: [...phase.agenda],
+    clock: {
+      ...state.clock,
+      remainingMs,
+      endsAt: state.clock.paused ? null : at + remainingMs,
+      extendedMinutes: 0,
+    },
+  };
+  return fireScheduled(next, state.seq, at);
+}
+
+function fireScheduled(state: GameState, seq: number, at: number): GameState {
+  const phase = state.scenario.phases[state.phaseIndex]!;
+  let next = state;
+  for (const inj of state.scenario.injects) {
+    if (typeof inj.when === "object" && inj.when.scheduled === phase.id && !next.played.includes(inj.id)) {
+      next = fireInject(next, inj, seq, at);
+    }
+  }
+  return next;
+}
+
+function fireInject(state: GameState, card: Inject, seq: number, at: number): GameState {
+  const next: GameState = {
+    ...state,
+    played: [...state.played, card.id],
+    feed: [...state.feed, { seq, at, kind: "inject", injectId: card.id, title: card.title, text: card.text, to: null }],
+  };
+  for (const effect of card.effects) {
+    if ("shiftReservation" in effect) {
+      const { side, by } = effect.shiftReservation;
+      next.shifts = {
+        ...next.shifts,
+        reservation: { ...next.shifts.reservation, [side]: (next.shifts.reservation[side] ?? 0) + by },
+      };
+    } else if ("shiftPoints" in effect) {
+      const { side, issue, option, by } = effect.shiftPoints;
+      const sidePts = next.shifts.points[side] ?? {};
+      const issuePts = sidePts[issue] ?? {};
+      next.shifts = {
+        ...next.shifts,
+        points: {
+          ...next.shifts.points,
+          [side]: { ...sidePts, [issue]: { ...issuePts, [option]: (issuePts[option] ?? 0) + by } },
+        },
+      };
+    } else if ("reveal" in effect) {
+      next.feed = [
+        ...next.feed,
+        {
+          seq,
+          at,
+          kind: "reveal",
+          injectId: card.id,
+          title: card.title,
+          text: effect.reveal.text,
+          to: effect.reveal.to,
+        },
+      ];
+    } else if ("agenda" in effect) {
+      const add = effect.agenda.add ?? [];
+      const remove = effect.agenda.remove ?? [];
+      // Keep the scenario's issue order so boards do not reshuffle.
+      next.agenda = next.scenario.issues
+        .map((i) => i.id)
+        .filter((id) => (next.agenda.includes(id) || add.includes(id)) && !remove.includes(id));
+    } else if ("press" in effect) {
+      next.messages = [...next.messages, { seq, at, channel: PRESS, from: "control", text: effect.press.text }];
+    }
+  }
+  return next;
+}
+
+function end(state: GameState, reason: OutcomeReason, ending: Ending, at: number): GameState {
+  const scores = scoresFor(effectiveScenario(state), ending);
+  return {
+    ...state,
+    clock: { ...state.clock, paused: true, remainingMs: 0, endsAt: null },
+    outcome: {
+      agreement: ending.agreement,
+      terms: ending.terms,
+      scores,
+      reason,
+      walkedAwayBy: ending.walkedAwayBy,
+      seq: state.seq,
+      at,
+    },
+  };
+}

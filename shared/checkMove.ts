@@ -1,0 +1,34 @@
+import { judge, type Table } from "./judge";
+import { type Actor, parseMove, type RuleError } from "./moves";
+import type { View } from "./viewSchema";
+
+/**
+ * The server's refusal, judged from what a seat's view holds, so the web client can say why a
+ * choice is disabled before sending it. Returns null when the move would be allowed.
+ *
+ * The view does not hold the deck for seats, nor the server's clock: inject cards and deadlines
+ * are the server's to judge. A compact event view holds only open proposals, so the client checks
+ * against the view it keeps (its `state` plus the events), as the web client does.
+ */
+export function checkMove(view: View, move: unknown): RuleError | null {
+  if (view.seat.id === "observer") return { code: "read_only", message: "observers watch; they do not move" };
+  const parsed = parseMove(move);
+  if (!parsed.ok) return parsed.error;
+  const actor: Actor = view.seat.id === "facilitator" ? { facilitator: true } : { seat: view.seat.id };
+  return judge(tableOfView(view), actor, parsed.move, 0);
+}
+
+export function tableOfView(view: View): Table {
+  return {
+    scenario: view.scenario,
+    phaseIndex: view.phase.index,
+    agenda: view.phase.agenda,
+    clock: view.phase,
+    draft: view.draft,
+    proposals: view.proposals,
+    over: view.outcome !== null,
+    seats: view.seats.map((s) => s.id),
+    injects: view.secrets?.injects ?? null,
+    played: view.secrets?.played ?? [],
+  };
+}

@@ -1,0 +1,49 @@
+import type { GameEvent } from "./events";
+import { deckLeft, judge, type Table } from "./judge";
+import { actorSchema, parseMove, type RuleError } from "./moves";
+import { randomIndex } from "./rng";
+import type { GameState } from "./state";
+
+export type Decision = { ok: true; event: GameEvent } | { ok: false; error: RuleError };
+
+/** The table the rules judge, as the full state shows it. */
+export function tableOf(state: GameState): Table {
+  return {
+    scenario: state.scenario,
+    phaseIndex: state.phaseIndex,
+    agenda: state.agenda,
+    clock: state.clock,
+    draft: state.draft,
+    proposals: state.proposals,
+    over: state.outcome !== null,
+    seats: Object.keys(state.seats),
+    injects: state.scenario.injects,
+    played: state.played,
+  };
+}
+
+/**
+ * Judges a move (untrusted input: it is parsed here) by an actor at the server's time `at`, and
+ * returns the event it produces or the rule it breaks. Never throws, never changes the state.
+ */
+export function decide(state: GameState, actor: unknown, move: unknown, at: number): Decision {
+  const who = actorSchema.safeParse(actor);
+  if (!who.success) return { ok: false, error: { code: "invalid_actor", message: "unknown kind of actor" } };
+  if (!Number.isSafeInteger(at) || at < 0) {
+    return { ok: false, error: { code: "invalid_time", message: "the time is not a whole number of milliseconds" } };
+  }
+  const parsed = parseMove(move);
+  if (!parsed.ok) return parsed;
+  const m = parsed.move;
+  const broken = judge(tableOf(state), who.data, m, at);
+  if (broken) return { ok: false, error: broken };
+
+  const { type, ...fields } = m;
+  const payload: Record<string, unknown> = { ...fields };
+  if (type === "propose") payload.proposalId = `p${state.proposals.length + 1}`;
+  if (type === "drawInject") {
+    const left = deckLeft(state.scenario.injects, state.played);
+    payload.injectId = left[randomIndex(state.rng, left.length).index];
+  }
+  return { ok: true, event: { type, actor: who.data, at, payload } };
+}

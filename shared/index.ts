@@ -1,0 +1,58 @@
+/**
+ * The rules module: pure functions over plain data, shared by the server (to decide), the web
+ * client (to explain) and the replay (to fold). No I/O, no clock, no Node or browser API.
+ * The scenario files live in `shared/scenarios/` and are deliberately not exported from here: the
+ * web client imports this file, and a bundle holding the default scenario would hand every student
+ * the other side's points.
+ */
+
+export { type Analysis, analyze, fullPackage, scoreTerms } from "./analyze";
+export { apply, createGame, replay } from "./apply";
+export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
+export { checkMove, tableOfView } from "./checkMove";
+export { type Decision, decide, tableOf } from "./decide";
+export {
+  type GameEvent,
+  gameEventSchema,
+  moveOfEvent,
+  type RecordedEvent,
+  recordedEventSchema,
+} from "./events";
+export { deckLeft, judge, MAX_EXTEND_MINUTES, type Table } from "./judge";
+export {
+  type Actor,
+  actorSchema,
+  facilitatorMoveTypes,
+  type Move,
+  type MoveOf,
+  type MoveType,
+  moveSchema,
+  moveSchemas,
+  moveTypes,
+  parseMove,
+  type RuleError,
+  systemMoveTypes,
+} from "./moves";
+export { nextRandom, randomIndex, seedState } from "./rng";
+export { formatPath, type Problem } from "./scenario/crossCheck";
+export { type ParseScenarioResult, parseScenario, scenarioJsonSchema } from "./scenario/parse";
+export { type PublicScenario, publicScenario, publicScenarioSchema } from "./scenario/public";
+export * from "./scenario/schema";
+export {
+  completeTerms,
+  type Ending,
+  effectiveScenario,
+  holds,
+  noDealEnding,
+  type ScoreReport,
+  scoreOf,
+  scoresFor,
+  settledCount,
+  sidePoints,
+  signedEnding,
+} from "./score";
+export { type GameSetup, gameSetupSchema, setupScenario } from "./setup";
+export * from "./state";
+export { feedVisible, isRevealedTo, seatRef, type ViewOptions, viewFor } from "./view";
+export * from "./viewSchema";
+export { eventFor } from "./visibility";

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { idSchema } from "./scenario/schema";
+
+/**
+ * Every move of GAME.md and PROTOCOL.md as a zod schema. The schemas check shape only (and a hard
+ * cap on text so nothing oversized reaches the rules); the rules themselves, in `judge.ts`, decide
+ * whether a well-formed move is allowed now.
+ */
+
+export const TEXT_CAP = 10_000;
+const text = z
+  .string()
+  .max(TEXT_CAP)
+  .refine((s) => s.trim().length > 0, { message: "text may not be empty" });
+const termsSchema = z.record(idSchema, idSchema).refine((t) => Object.keys(t).length > 0, {
+  message: "a package names at least one issue",
+});
+/** Recipients of a note or a written inject: seat ids or side ids. */
+const recipients = z.array(idSchema).min(1).max(40);
+
+export const moveSchemas = {
+  propose: z.strictObject({
+    type: z.literal("propose"),
+    terms: termsSchema,
+    inReplyTo: idSchema.optional(),
+    note: z.string().max(TEXT_CAP).optional(),
+  }),
+  accept: z.strictObject({ type: z.literal("accept"), proposalId: idSchema }),
+  reject: z.strictObject({
+    type: z.literal("reject"),
+    proposalId: idSchema,
+    note: z.string().max(TEXT_CAP).optional(),
+  }),
+  withdraw: z.strictObject({ type: z.literal("withdraw"), proposalId: idSchema }),
+  chat: z.strictObject({ type: z.literal("chat"), channel: z.string().min(1).max(80), text }),
+  statement: z.strictObject({ type: z.literal("statement"), text }),
+  sign: z.strictObject({ type: z.literal("sign"), draftVersion: z.int().min(0) }),
+  unsign: z.strictObject({ type: z.literal("unsign") }),
+  walkAway: z.strictObject({ type: z.literal("walkAway") }),
+
+  advancePhase: z.strictObject({ type: z.literal("advancePhase") }),
+  pause: z.strictObject({ type: z.literal("pause") }),
+  resume: z.strictObject({ type: z.literal("resume") }),
+  extend: z.strictObject({ type: z.literal("extend"), minutes: z.int().min(1).max(15) }),
+  // A deck card by id, or one written on the spot (no effects), optionally to chosen seats or sides.
+  inject: z
+    .strictObject({
+      type: z.literal("inject"),
+      injectId: idSchema.optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      text: text.optional(),
+      to: recipients.optional(),
+    })
+    .refine(
+      (m) =>
+        m.injectId !== undefined
+          ? m.title === undefined && m.text === undefined && m.to === undefined
+          : m.title !== undefined && m.text !== undefined,
+      { message: "an inject is either { injectId } or { title, text, to? }" },
+    ),
+  drawInject: z.strictObject({ type: z.literal("drawInject") }),
+  note: z.strictObject({ type: z.literal("note"), text, to: recipients.optional() }),
+  endGame: z.strictObject({ type: z.literal("endGame") }),
+
+  deadline: z.strictObject({ type: z.literal("deadline") }),
+  seatJoined: z.strictObject({ type: z.literal("seatJoined"), seat: idSchema, name: z.string().trim().min(1).max(80) }),
+} as const;
+
+export type MoveType = keyof typeof moveSchemas;
+export const moveTypes = Object.keys(moveSchemas) as MoveType[];
+
+export const moveSchema = z.discriminatedUnion("type", [
+  moveSchemas.propose,
+  moveSchemas.accept,
+  moveSchemas.reject,
+  moveSchemas.withdraw,
+  moveSchemas.chat,
+  moveSchemas.statement,
+  moveSchemas.sign,
+  moveSchemas.unsign,
+  moveSchemas.walkAway,
+  moveSchemas.advancePhase,
+  moveSchemas.pause,
+  moveSchemas.resume,
+  moveSchemas.extend,
+  moveSchemas.inject,
+  moveSchemas.drawInject,
+  moveSchemas.note,
+  moveSchemas.endGame,
+  moveSchemas.deadline,
+  moveSchemas.seatJoined,
+]);
+export type Move = z.infer<typeof moveSchema>;
+export type MoveOf<T extends MoveType> = Extract<Move, { type: T }>;
+
+export const facilitatorMoveTypes = [
+  "advancePhase",
+  "pause",
+  "resume",
+  "extend",
+  "inject",
+  "drawInject",
+  "note",
+  "endGame",
+] as const satisfies readonly MoveType[];
+export const systemMoveTypes = ["deadline", "seatJoined"] as const satisfies readonly MoveType[];
+
+export const actorSchema = z.union([
+  z.strictObject({ seat: idSchema }),
+  z.strictObject({ facilitator: z.literal(true) }),
+  z.strictObject({ system: z.literal(true) }),
+]);
+export type Actor = z.infer<typeof actorSchema>;
+
+export type RuleError = { code: string; message: string; details?: Record<string, unknown> };
+
+/**
+ * Parses a move from untrusted input, choosing the schema by `type` first so the error names the
+ * fields of the move that was meant rather than the nineteen it could have been.
+ */
+export function parseMove(raw: unknown): { ok: true; move: Move } | { ok: false; error: RuleError } {
+  const type = typeof raw === "object" && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== "string" || !Object.hasOwn(moveSchemas, type)) {
+    return {
+      ok: false,
+      error: {
+        code: "unknown_move",
+        message: `unknown move type ${JSON.stringify(type ?? null)}`,
+        details: { known: moveTypes },
+      },
+    };
+  }
+  const parsed = moveSchemas[type as MoveType].safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: "invalid_move",
+        message: `invalid ${type} move: ${parsed.error.issues.map((i) => `${i.path.join(".") || type}: ${i.message}`).join("; ")}`,
+        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+      },
+    };
+  }
+  return { ok: true, move: parsed.data as Move };
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import type { RuleError } from "./moves";
+import { parseScenario } from "./scenario/parse";
+import { idSchema, type Scenario } from "./scenario/schema";
+
+/**
+ * A game's own copy of its scenario: phase lengths fitted to a class period and optional roles
+ * left out (POST /api/games). Folding the set-up into the scenario, rather than into the events,
+ * keeps `replay(scenario, seed, events)` and the export's hash chain complete on their own.
+ */
+
+export const gameSetupSchema = z.strictObject({
+  phaseMinutes: z.record(idSchema, z.number().min(1).max(240)).optional(),
+  leaveOut: z.array(idSchema).max(24).optional(),
+});
+export type GameSetup = z.infer<typeof gameSetupSchema>;
+
+export function setupScenario(
+  scenario: Scenario,
+  setup: GameSetup,
+): { ok: true; scenario: Scenario } | { ok: false; error: RuleError } {
+  for (const phaseId of Object.keys(setup.phaseMinutes ?? {})) {
+    if (!scenario.phases.some((p) => p.id === phaseId)) {
+      return {
+        ok: false,
+        error: { code: "unknown_phase", message: `no phase "${phaseId}"`, details: { phase: phaseId } },
+      };
+    }
+  }
+  const out = new Set(setup.leaveOut ?? []);
+  for (const roleId of out) {
+    const role = scenario.roles.find((r) => r.id === roleId);
+    if (!role)
+      return { ok: false, error: { code: "unknown_role", message: `no role "${roleId}"`, details: { role: roleId } } };
+    if (!role.optional) {
+      return {
+        ok: false,
+        error: { code: "not_optional", message: `${role.title} cannot be left out`, details: { role: roleId } },
+      };
+    }
+  }
+  if (out.size === 0 && !setup.phaseMinutes) return { ok: true, scenario };
+
+  const kept = (id: string) => !out.has(id);
+  const customised: Scenario = {
+    ...scenario,
+    roles: scenario.roles.filter((r) => kept(r.id)),
+    phases: scenario.phases.map((p) => ({
+      ...p,
+      minutes: setup.phaseMinutes?.[p.id] ?? p.minutes,
+      acting: p.acting === "all" ? "all" : p.acting.filter(kept),
+    })),
+    backchannels: scenario.backchannels.filter((b) => b.members.every(kept)),
+    injects: scenario.injects.map((inj) => ({
+      ...inj,
+      effects: inj.effects
+        .map((e) => ("reveal" in e ? { reveal: { ...e.reveal, to: e.reveal.to.filter(kept) } } : e))
+        .filter((e) => !("reveal" in e) || e.reveal.to.length > 0),
+    })),
+  };
+  const checked = parseScenario(customised);
+  if (!checked.ok) {
+    return {
+      ok: false,
+      error: {
+        code: "invalid_setup",
+        message: "the set-up leaves the scenario invalid",
+        details: { problems: checked.problems },
+      },
+    };
+  }
+  return { ok: true, scenario: checked.scenario };
+}

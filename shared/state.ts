@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { seedState } from "./rng";
+import { idSchema, type Scenario, scenarioSchema } from "./scenario/schema";
+
+/**
+ * The game state: a pure fold of the event log (`apply` in apply.ts). Its schema exists so that a
+ * snapshot read back from storage is checked like any other input.
+ */
+
+const termsSchema = z.record(idSchema, idSchema);
+
+export const proposalStatusSchema = z.enum(["open", "accepted", "rejected", "withdrawn"]);
+
+export const proposalSchema = z.object({
+  id: idSchema,
+  seq: z.int(),
+  at: z.number(),
+  phase: idSchema,
+  from: idSchema,
+  to: idSchema,
+  /** The role that proposed it. */
+  by: idSchema,
+  terms: termsSchema,
+  inReplyTo: idSchema.nullable(),
+  note: z.string().nullable(),
+  status: proposalStatusSchema,
+  /** Who accepted, rejected or withdrew it, when, and what they said. */
+  closedBy: idSchema.nullable(),
+  closedAt: z.number().nullable(),
+  closedSeq: z.int().nullable(),
+  closeNote: z.string().nullable(),
+});
+
+/** `from` is a seat id, or "control" for the facilitator and for inject press releases. */
+export const messageSchema = z.object({
+  seq: z.int(),
+  at: z.number(),
+  channel: z.string(),
+  from: z.string(),
+  text: z.string(),
+});
+
+/**
+ * Injects played, facilitator notes and private reveals. `to` null means everyone; otherwise the
+ * seat ids and side ids it is addressed to.
+ */
+export const feedItemSchema = z.object({
+  seq: z.int(),
+  at: z.number(),
+  kind: z.enum(["inject", "note", "reveal"]),
+  injectId: idSchema.nullable(),
+  title: z.string().nullable(),
+  text: z.string(),
+  to: z.array(idSchema).nullable(),
+});
+
+export const clockSchema = z.object({
+  /** A new game waits, paused, until the facilitator starts the clock with `resume`. */
+  started: z.boolean(),
+  paused: z.boolean(),
+  /** Epoch ms at which the phase ends; null while paused. */
+  endsAt: z.number().nullable(),
+  /** Time left when paused (when running, derive it from endsAt). */
+  remainingMs: z.number(),
+  extendedMinutes: z.number(),
+});
+
+export const draftSchema = z.object({
+  version: z.int().min(0),
+  terms: termsSchema,
+  signedBy: z.array(idSchema),
+  /** For each settled issue, the phase in which its current option was accepted. */
+  settledIn: z.record(idSchema, idSchema),
+});
+
+export const shiftsSchema = z.object({
+  reservation: z.record(idSchema, z.number()),
+  /** side → issue → option → shift */
+  points: z.record(idSchema, z.record(idSchema, z.record(idSchema, z.number()))),
+});
+
+export const outcomeReasonSchema = z.enum(["signed", "walkAway", "endGame", "deadline", "advancePhase"]);
+
+export const scoresSchema = z.object({ sides: z.record(idSchema, z.number()), roles: z.record(idSchema, z.number()) });
+
+export const outcomeSchema = z.object({
+  agreement: z.boolean(),
+  /** The final terms: the signed draft, every other issue at its noDeal option. */
+  terms: termsSchema,
+  scores: scoresSchema,
+  reason: outcomeReasonSchema,
+  walkedAwayBy: idSchema.nullable(),
+  seq: z.int(),
+  at: z.number(),
+});
+
+export const gameStateSchema = z.object({
+  scenario: scenarioSchema,
+  seed: z.string(),
+  rng: z.int().min(0),
+  seq: z.int().min(0),
+  phaseIndex: z.int().min(0),
+  /** The current phase's agenda, after any inject's additions and removals. */
+  agenda: z.array(idSchema),
+  clock: clockSchema,
+  draft: draftSchema,
+  proposals: z.array(proposalSchema),
+  messages: z.array(messageSchema),
+  feed: z.array(feedItemSchema),
+  /** Deck and scheduled injects already played, in order. */
+  played: z.array(idSchema),
+  shifts: shiftsSchema,
+  /** seat id → the names of those who joined it */
+  seats: z.record(idSchema, z.array(z.string())),
+  outcome: outcomeSchema.nullable(),
+});
+
+export type GameState = z.infer<typeof gameStateSchema>;
+export type Proposal = z.infer<typeof proposalSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type FeedItem = z.infer<typeof feedItemSchema>;
+export type Clock = z.infer<typeof clockSchema>;
+export type Draft = z.infer<typeof draftSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type OutcomeReason = z.infer<typeof outcomeReasonSchema>;
+export type Scores = z.infer<typeof scoresSchema>;
+
+export const seedSchema = z.string().min(1).max(200);
+
+/**
+ * The state before any event: the first phase, its clock not yet started, the draft empty. The
+ * first phase's scheduled injects have fired (as of seq 0), so the state never depends on when a
+ * game was created.
+ */
+export function initialState(scenario: Scenario, seed: string): GameState {
+  const first = scenario.phases[0]!;
+  const base: GameState = {
+    scenario,
+    seed,
+    rng: seedState(seed),
+    seq: 0,
+    phaseIndex: 0,
+    agenda: [...first.agenda],
+    clock: { started: false, paused: true, endsAt: null, remainingMs: first.minutes * 60_000, extendedMinutes: 0 },
+    draft: { version: 0, terms: {}, signedBy: [], settledIn: {} },
+    proposals: [],
+    messages: [],
+    feed: [],
+    played: [],
+    shifts: { reservation: {}, points: {} },
+    seats: Object.fromEntries(scenario.roles.map((r) => [r.id, []])),
+    outcome: null,
+  };
+  return base;
+}

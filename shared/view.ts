@@ -1,0 +1,152 @@
+import { canRead, channelsOf } from "./channels";
+import { deckLeft } from "./judge";
+import { publicScenario } from "./scenario/public";
+import type { Scenario } from "./scenario/schema";
+import { effectiveScenario, holds, scoreOf, scoresFor, signedEnding } from "./score";
+import type { FeedItem, GameState } from "./state";
+import type { SeatRef, View } from "./viewSchema";
+
+/**
+ * What a seat may see (GAME.md, "Visibility"). A seat is a role id, "facilitator" or "observer".
+ * Everything a view holds is chosen here, field by field, so that a secret reaches a seat only
+ * where this file puts it.
+ */
+
+export type ViewOptions = {
+  /**
+   * false: the compact view that travels with each event: no channel histories, only the open
+   * proposals and those this event changed, only this event's feed items. Its cost does not grow
+   * with the game; the client keeps the history from `state` and the events.
+   */
+  histories?: boolean;
+};
+
+export function isRevealedTo(state: GameState, seat: string): boolean {
+  return seat === "facilitator" || (state.outcome !== null && state.scenario.rules.revealAtEnd);
+}
+
+export function seatRef(scenario: Scenario, seat: string): SeatRef {
+  if (seat === "facilitator") return { id: "facilitator" };
+  if (seat === "observer") return { id: "observer" };
+  const role = scenario.roles.find((r) => r.id === seat);
+  if (!role) throw new Error(`viewFor: no seat "${seat}"`);
+  return { id: seat, side: role.side, role: role.id };
+}
+
+/** Whether a feed item (inject, note, reveal) is addressed to this seat. */
+export function feedVisible(scenario: Scenario, item: Pick<FeedItem, "to">, seat: string, revealed: boolean): boolean {
+  if (revealed || item.to === null) return true;
+  if (seat === "observer" || seat === "facilitator") return false;
+  const side = scenario.roles.find((r) => r.id === seat)?.side;
+  return item.to.includes(seat) || (side !== undefined && item.to.includes(side));
+}
+
+export function viewFor(state: GameState, seat: string, options: ViewOptions = {}): View {
+  const histories = options.histories ?? true;
+  const { scenario } = state;
+  const ref = seatRef(scenario, seat);
+  const revealed = isRevealedTo(state, seat);
+  const phase = scenario.phases[state.phaseIndex]!;
+  const effective = effectiveScenario(state);
+
+  const channels = channelsOf(scenario)
+    .filter((c) => revealed || canRead(scenario, c, seat))
+    .map((c) => ({
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      members: c.members,
+      ...(histories ? { messages: state.messages.filter((m) => m.channel === c.id) } : {}),
+    }));
+
+  const proposals = histories
+    ? state.proposals
+    : state.proposals.filter((p) => p.status === "open" || p.seq === state.seq || p.closedSeq === state.seq);
+  const feed = state.feed.filter((f) => feedVisible(scenario, f, seat, revealed) && (histories || f.seq === state.seq));
+
+  const sidePrivate = (sideId: string) => {
+    const side = effective.sides.find((s) => s.id === sideId)!;
+    return {
+      id: side.id,
+      brief: side.brief,
+      reservation: side.reservation,
+      points: Object.fromEntries(effective.issues.map((i) => [i.id, [...(i.points[side.id] ?? [])]])),
+    };
+  };
+  const rolePrivate = (roleId: string) => {
+    const role = scenario.roles.find((r) => r.id === roleId)!;
+    return { id: role.id, brief: role.brief, objectives: role.objectives };
+  };
+
+  let mine: View["mine"] = null;
+  let scorecard: View["scorecard"] = null;
+  if ("role" in ref) {
+    mine = { side: sidePrivate(ref.side), role: rolePrivate(ref.role) };
+    const ending = signedEnding(state);
+    const live = scoresFor(effective, ending);
+    const role = scenario.roles.find((r) => r.id === ref.role)!;
+    scorecard = {
+      side: { id: ref.side, draft: live.sides[ref.side]!, reservation: mine.side.reservation },
+      role: {
+        id: ref.role,
+        draft: live.roles[ref.role]!,
+        objectives: role.objectives.map((o) => ({
+          id: o.id,
+          holds: holds(effective, o.when, ending),
+          points: o.points,
+        })),
+      },
+    };
+  }
+
+  const secrets: View["secrets"] = revealed
+    ? {
+        sides: scenario.sides.map((s) => sidePrivate(s.id)),
+        roles: scenario.roles.map((r) => rolePrivate(r.id)),
+        injects: scenario.injects,
+        deck: deckLeft(scenario.injects, state.played),
+        played: state.played,
+        scores: scoreOf(state),
+      }
+    : null;
+
+  const outcome: View["outcome"] = state.outcome
+    ? {
+        agreement: state.outcome.agreement,
+        terms: state.outcome.terms,
+        scores: { ...state.outcome.scores.sides, roles: state.outcome.scores.roles },
+        reason: state.outcome.reason,
+        walkedAwayBy: state.outcome.walkedAwayBy,
+      }
+    : null;
+
+  const c = state.clock;
+  return {
+    seq: state.seq,
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    seat: ref,
+    phase: {
+      id: phase.id,
+      index: state.phaseIndex,
+      title: phase.title,
+      endsAt: c.endsAt,
+      paused: c.paused,
+      started: c.started,
+      remainingMs: c.remainingMs,
+      extendedMinutes: c.extendedMinutes,
+      agenda: state.agenda,
+    },
+    draft: state.draft,
+    proposals,
+    channels,
+    feed,
+    seats: scenario.roles.map((r) => ({ id: r.id, side: r.side, title: r.title, names: state.seats[r.id] ?? [] })),
+    scenario: publicScenario(scenario),
+    mine,
+    scorecard,
+    secrets,
+    outcome,
+    revealed,
+  };
+}

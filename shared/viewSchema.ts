@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { publicScenarioSchema } from "./scenario/public";
+import { idSchema, injectSchema, objectiveSchema } from "./scenario/schema";
+import { type clockSchema, draftSchema, feedItemSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
+
+/**
+ * What one seat sees (GAME.md, "Visibility"; PROTOCOL.md, "The view"). The protocol's fields come
+ * first; the rest is Summitry's own. The client's types come from here.
+ */
+
+export const seatRefSchema = z.union([
+  z.object({ id: idSchema, side: idSchema, role: idSchema }),
+  z.object({ id: z.literal("facilitator") }),
+  z.object({ id: z.literal("observer") }),
+]);
+
+export const channelViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(["team", "table", "press", "backchannel"]),
+  members: z.array(idSchema).nullable(),
+  /** Left out of the views that travel with each event. */
+  messages: z.array(messageSchema).optional(),
+});
+
+export const sidePrivateSchema = z.object({
+  id: idSchema,
+  brief: z.string(),
+  reservation: z.number(),
+  /** issue id → points per option, inject shifts applied */
+  points: z.record(idSchema, z.array(z.number())),
+});
+export const rolePrivateSchema = z.object({ id: idSchema, brief: z.string(), objectives: z.array(objectiveSchema) });
+
+export const scorecardSchema = z.object({
+  side: z.object({ id: idSchema, draft: z.number(), reservation: z.number() }),
+  role: z.object({
+    id: idSchema,
+    draft: z.number(),
+    objectives: z.array(z.object({ id: idSchema, holds: z.boolean(), points: z.number() })),
+  }),
+});
+
+/** What only the control cell sees while the game runs (and everyone afterwards when the scenario reveals at the end). */
+export const secretsSchema = z.object({
+  sides: z.array(sidePrivateSchema),
+  roles: z.array(rolePrivateSchema),
+  injects: z.array(injectSchema),
+  deck: z.array(idSchema),
+  played: z.array(idSchema),
+  scores: z.object({
+    sides: z.record(idSchema, z.number()),
+    roles: z.record(idSchema, z.number()),
+    live: z.object({ sides: z.record(idSchema, z.number()), roles: z.record(idSchema, z.number()) }),
+    reservations: z.record(idSchema, z.number()),
+    over: z.boolean(),
+  }),
+});
+
+export const viewOutcomeSchema = z.object({
+  agreement: z.boolean(),
+  terms: z.record(idSchema, idSchema),
+  /** side id → score, and `roles`: role id → score (no side may be called "roles") */
+  scores: z.record(z.string(), z.union([z.number(), z.record(idSchema, z.number())])),
+  reason: outcomeSchema.shape.reason,
+  walkedAwayBy: idSchema.nullable(),
+});
+
+export const viewSchema = z.object({
+  seq: z.int(),
+  scenarioId: idSchema,
+  scenarioVersion: z.int(),
+  seat: seatRefSchema,
+  phase: z.object({
+    id: idSchema,
+    index: z.int(),
+    title: z.string(),
+    endsAt: z.number().nullable(),
+    paused: z.boolean(),
+    started: z.boolean(),
+    remainingMs: z.number(),
+    extendedMinutes: z.number(),
+    agenda: z.array(idSchema),
+  }),
+  draft: draftSchema,
+  proposals: z.array(proposalSchema),
+  channels: z.array(channelViewSchema),
+  feed: z.array(feedItemSchema),
+  seats: z.array(z.object({ id: idSchema, side: idSchema, title: z.string(), names: z.array(z.string()) })),
+  scenario: publicScenarioSchema,
+  /** The seat's own side and role (null for the facilitator and observers). */
+  mine: z.object({ side: sidePrivateSchema, role: rolePrivateSchema }).nullable(),
+  scorecard: scorecardSchema.nullable(),
+  secrets: secretsSchema.nullable(),
+  outcome: viewOutcomeSchema.nullable(),
+  /** Whether the whole game has been opened to this seat (the facilitator, or everyone after a revealing end). */
+  revealed: z.boolean(),
+});
+
+export type View = z.infer<typeof viewSchema>;
+export type SeatRef = z.infer<typeof seatRefSchema>;
+export type ChannelView = z.infer<typeof channelViewSchema>;
+export type ViewOutcome = z.infer<typeof viewOutcomeSchema>;
+// The clock's shape is the state's; re-exported for the client's timer.
+export type ClockView = z.infer<typeof clockSchema>;

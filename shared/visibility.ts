@@ -1,0 +1,35 @@
+import { canRead, findChannel } from "./channels";
+import type { GameEvent } from "./events";
+import type { GameState } from "./state";
+import { feedVisible, isRevealedTo } from "./view";
+
+/**
+ * An event as one seat may see it, or null when it may not see it at all (GAME.md: a seat sees
+ * gaps in the sequence, never what filled them). Used for the live feed, the event log over HTTP
+ * and exports. `state` is the game as it stands now: once a revealing game is over, every event
+ * opens to every seat.
+ */
+export function eventFor<E extends GameEvent>(state: GameState, event: E, seat: string): E | null {
+  if (isRevealedTo(state, seat)) return event;
+  const { scenario } = state;
+  const p = event.payload;
+  switch (event.type) {
+    case "chat": {
+      const channel = findChannel(scenario, p.channel as string);
+      return channel && canRead(scenario, channel, seat) ? event : null;
+    }
+    case "inject":
+    case "drawInject": {
+      if (typeof p.injectId === "string") {
+        // A played card's title and text are public; its effects stay with the control cell.
+        const card = scenario.injects.find((i) => i.id === p.injectId);
+        return { ...event, payload: { injectId: p.injectId, title: card?.title ?? "", text: card?.text ?? "" } };
+      }
+      return feedVisible(scenario, { to: (p.to as string[] | undefined) ?? null }, seat, false) ? event : null;
+    }
+    case "note":
+      return feedVisible(scenario, { to: (p.to as string[] | undefined) ?? null }, seat, false) ? event : null;
+    default:
+      return event;
+  }
+}
