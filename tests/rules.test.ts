@@ -49,7 +49,8 @@ describe("input that is not a move", () => {
 describe("who may make which kind of move", () => {
   const g = new Play(tiny).startAt("round1");
   it("facilitator moves are the facilitator's", () => {
-    for (const type of ["advancePhase", "pause", "endGame", "drawInject"]) g.refused(N_LEAD, { type }, "not_facilitator");
+    for (const type of ["advancePhase", "pause", "endGame", "drawInject"])
+      g.refused(N_LEAD, { type }, "not_facilitator");
   });
   it("system moves are the server's", () => {
     g.refused(F, { type: "deadline" }, "not_system");
@@ -166,7 +167,14 @@ describe("proposals", () => {
     g.refused(N_FISH, { type: "propose", terms: { fish: "split" }, note: "x".repeat(201) }, "message_too_long");
     const e = g.ok(N_FISH, { type: "propose", terms: { fish: "north" }, note: "Our opening." });
     expect(e.payload.proposalId).toBe("p1");
-    expect(g.state.proposals[0]).toMatchObject({ id: "p1", from: "north", to: "south", by: "n-fish", status: "open", phase: "round1" });
+    expect(g.state.proposals[0]).toMatchObject({
+      id: "p1",
+      from: "north",
+      to: "south",
+      by: "n-fish",
+      status: "open",
+      phase: "round1",
+    });
   });
 
   it("a side may have at most maxOpenProposalsPerSide open at once", () => {
@@ -267,7 +275,9 @@ describe("injects and notes", () => {
     expect(g.state.played).toEqual([]);
     g.ok(F, { type: "advancePhase" });
     expect(g.state.played).toEqual(["inj-open"]);
-    expect(g.state.messages).toContainEqual(expect.objectContaining({ channel: "press", from: "control", text: "Talks have opened." }));
+    expect(g.state.messages).toContainEqual(
+      expect.objectContaining({ channel: "press", from: "control", text: "Talks have opened." }),
+    );
     g.refused(F, { type: "inject", injectId: "inj-open" }, "not_a_deck_card");
   });
 
@@ -294,7 +304,10 @@ describe("injects and notes", () => {
     expect(scoreOf(g.state).reservations).toEqual({ north: 10, south: 11 });
     g.ok(F, { type: "inject", injectId: "inj-leak" });
     expect(g.state.agenda).toEqual(["fish"]);
-    const reveal = (s: string) => viewFor(g.state, s).feed.filter((f) => f.kind === "reveal").map((f) => f.text);
+    const reveal = (s: string) =>
+      viewFor(g.state, s)
+        .feed.filter((f) => f.kind === "reveal")
+        .map((f) => f.text);
     expect(reveal("s-fish")).toEqual(["SOUTH-REVEAL-SECRET: North is bluffing."]);
     expect(reveal("n-lead")).toEqual([]);
     expect(reveal("observer")).toEqual([]);
@@ -333,7 +346,9 @@ describe("the end of a game", () => {
     expect(checkMove(v, { type: "propose", terms: { border: "open" } })?.code).toBe("not_in_portfolio");
     expect(checkMove(v, { type: "propose", terms: { fish: "split" } })).toBeNull();
     expect(checkMove(v, { type: "sign", draftVersion: 0 })?.code).toBe("wrong_phase");
-    expect(checkMove(viewFor(g.state, "observer"), { type: "chat", channel: "table", text: "x" })?.code).toBe("read_only");
+    expect(checkMove(viewFor(g.state, "observer"), { type: "chat", channel: "table", text: "x" })?.code).toBe(
+      "read_only",
+    );
     expect(checkMove(viewFor(g.state, "facilitator"), { type: "drawInject" })).toBeNull();
     expect(checkMove(v, { type: "pause" })?.code).toBe("not_facilitator");
   });

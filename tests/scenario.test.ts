@@ -96,6 +96,7 @@ describe("parseScenario", () => {
   });
 
   it("returns every mistake in a file, each with its JSON path", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a document broken on purpose, field by field
     const doc = structuredClone(tinyScenario) as unknown as Record<string, any>;
     doc.title = 42; // wrong type
     doc.sides[1].id = "roles"; // reserved side name (then south's references dangle)
@@ -123,7 +124,10 @@ describe("parseScenario", () => {
     if (r.ok) return;
     const at = (path: string) => r.problems.filter((p) => p.path === path).map((p) => p.message);
     const expectProblem = (path: string, pattern: RegExp) =>
-      expect(at(path).some((m) => pattern.test(m)), `${path}: ${JSON.stringify(r.problems)}`).toBe(true);
+      expect(
+        at(path).some((m) => pattern.test(m)),
+        `${path}: ${JSON.stringify(r.problems)}`,
+      ).toBe(true);
 
     expectProblem("$.title", /string/);
     expectProblem("$.sides[1].id", /roles/);
@@ -156,9 +160,7 @@ describe("parseScenario", () => {
 
   it("keeps to the size limits", () => {
     const doc = structuredClone(tinyScenario) as Scenario;
-    doc.issues[0]!.options.push(
-      ...["a", "b", "c", "d"].map((id) => ({ id, label: id, description: "" })),
-    );
+    doc.issues[0]!.options.push(...["a", "b", "c", "d"].map((id) => ({ id, label: id, description: "" })));
     const r = parseScenario(doc);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.some((p) => p.path === "$.issues[0].options")).toBe(true);
@@ -189,8 +191,17 @@ describe("a game's own copy of its scenario", () => {
   });
 
   it("refuses to leave out a role that is not optional, or to time a phase that does not exist", () => {
-    expect(setupScenario(defaultScenario, { leaveOut: ["us-president"] })).toMatchObject({ ok: false, error: { code: "not_optional" } });
-    expect(setupScenario(defaultScenario, { leaveOut: ["nobody"] })).toMatchObject({ ok: false, error: { code: "unknown_role" } });
-    expect(setupScenario(defaultScenario, { phaseMinutes: { lunch: 5 } })).toMatchObject({ ok: false, error: { code: "unknown_phase" } });
+    expect(setupScenario(defaultScenario, { leaveOut: ["us-president"] })).toMatchObject({
+      ok: false,
+      error: { code: "not_optional" },
+    });
+    expect(setupScenario(defaultScenario, { leaveOut: ["nobody"] })).toMatchObject({
+      ok: false,
+      error: { code: "unknown_role" },
+    });
+    expect(setupScenario(defaultScenario, { phaseMinutes: { lunch: 5 } })).toMatchObject({
+      ok: false,
+      error: { code: "unknown_phase" },
+    });
   });
 });

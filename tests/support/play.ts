@@ -1,5 +1,13 @@
 import { expect } from "vitest";
-import { apply, createGame, type Decision, decide, type GameEvent, type GameState, type Scenario } from "../../shared/index";
+import {
+  apply,
+  createGame,
+  type Decision,
+  decide,
+  type GameEvent,
+  type GameState,
+  type Scenario,
+} from "../../shared/index";
 
 export const F = { facilitator: true } as const;
 export const SYS = { system: true } as const;
@@ -38,7 +46,8 @@ export class Play {
   /** Applies a move that must be allowed; returns its event. */
   ok(actor: unknown, move: unknown): GameEvent {
     const d = this.try(actor, move);
-    if (!d.ok) throw new Error(`expected ${JSON.stringify(move)} to be allowed, got ${d.error.code}: ${d.error.message}`);
+    if (!d.ok)
+      throw new Error(`expected ${JSON.stringify(move)} to be allowed, got ${d.error.code}: ${d.error.message}`);
     return d.event;
   }
 
