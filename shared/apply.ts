@@ -15,7 +15,7 @@ import { type GameState, initialState, type OutcomeReason } from "./state";
 export function apply(state: GameState, event: GameEvent): GameState {
   const seq = state.seq + 1;
   const at = event.at;
-  const next: GameState = { ...state, seq };
+  const next: GameState = { ...state, seq, at };
   const p = event.payload as Record<string, unknown>;
   const seat = "seat" in event.actor ? event.actor.seat : null;
   const from = seat ?? "control";

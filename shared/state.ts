@@ -99,6 +99,8 @@ export const gameStateSchema = z.object({
   seed: z.string(),
   rng: z.int().min(0),
   seq: z.int().min(0),
+  /** The time of the last event (0 before any): a game's clock never runs backwards. */
+  at: z.number().min(0),
   phaseIndex: z.int().min(0),
   /** The current phase's agenda, after any inject's additions and removals. */
   agenda: z.array(idSchema),
@@ -139,6 +141,7 @@ export function initialState(scenario: Scenario, seed: string): GameState {
     seed,
     rng: seedState(seed),
     seq: 0,
+    at: 0,
     phaseIndex: 0,
     agenda: [...first.agenda],
     clock: { started: false, paused: true, endsAt: null, remainingMs: first.minutes * 60_000, extendedMinutes: 0 },

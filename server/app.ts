@@ -1,0 +1,94 @@
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { AppContext } from "./context";
+import type { Database } from "./db/connect";
+import { GameStore } from "./db/gameStore";
+import { ScenarioRegistry } from "./games/scenarios";
+import { GameService } from "./games/service";
+import { installErrorHandler } from "./http/errors";
+import { gameRoutes } from "./routes/games";
+import { miscRoutes } from "./routes/misc";
+import { scenarioRoutes } from "./routes/scenarios";
+import { Gateway } from "./socket/gateway";
+
+export type App = { app: FastifyInstance; ctx: AppContext; gateway: Gateway };
+
+/**
+ * Builds the server on an open database: third-party plugins first, then the application's own
+ * services, then the routes, then Socket.IO on the same HTTP server. `app.close()` stops taking
+ * moves, waits for those in flight to be stored, closes the sockets, then the database.
+ */
+export async function buildApp(
+  config: Config,
+  db: Database,
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Tokens travel in this header; a log line never carries one.
+      redact: ["req.headers.authorization", "req.headers.cookie"],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Summitry",
+        description: "The HTTP half of Summitry's public interface (PROTOCOL.md).",
+        version: "1",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(rateLimit, { global: false });
+
+  const store = new GameStore(db);
+  const log = app.log as unknown as Logger;
+  const service = new GameService(store, log, {
+    snapshotEvery: config.SNAPSHOT_EVERY,
+    idleEvictMs: config.IDLE_EVICT_SECONDS * 1000,
+  });
+  const scenarios = new ScenarioRegistry(store);
+  const base = { config, db, store, service, scenarios, log };
+  const gateway = new Gateway(app.server, base);
+  const ctx: AppContext = { ...base, gateway };
+
+  installErrorHandler(app);
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 60, timeWindow: 60_000 }) }, (request, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` } }),
+  );
+
+  await app.register(async (scope) => miscRoutes(scope, ctx));
+  await app.register(async (scope) => scenarioRoutes(scope, ctx));
+  await app.register(async (scope) => gameRoutes(scope, ctx));
+
+  const sweep = setInterval(() => service.evictIdle((id) => gateway.isWatched(id)), 60_000);
+  sweep.unref();
+
+  app.addHook("onReady", async () => {
+    const armed = await service.armAll();
+    if (armed > 0) app.log.info({ armed }, "deadlines armed");
+  });
+  app.addHook("preClose", async () => {
+    clearInterval(sweep);
+    await service.close();
+    await gateway.close();
+  });
+
+  return { app, ctx, gateway };
+}

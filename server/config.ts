@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * The server's configuration, from the environment, parsed by zod: a bad value stops the start
+ * with a message that names it. docker-compose.yml is kept in step with these names by a test.
+ */
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+export const configSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** A PostgreSQL server (postgres://…). Without it, the embedded database in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PG_POOL_SIZE: int(10, 1, 200),
+  /** HTTP bodies; an import may be larger. */
+  BODY_LIMIT_BYTES: int(256 * 1024, 1024, 64 * 1024 * 1024),
+  IMPORT_LIMIT_BYTES: int(20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  SOCKET_MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
+  MOVES_PER_SECOND: int(10, 1, 10_000),
+  MOVE_BURST: int(20, 1, 100_000),
+  /** A snapshot of a game's state every N events, so loading a long game reads few events. */
+  SNAPSHOT_EVERY: int(200, 10, 100_000),
+  /** A game with no connected socket and no move for this long leaves memory. */
+  IDLE_EVICT_SECONDS: int(900, 1, 86_400),
+  /** Serve the built web client from this folder when it exists. */
+  CLIENT_DIR: z.string().min(1).default("./dist/client"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable (FOO=) means "not set", as in most shells' and compose files' habits.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {}

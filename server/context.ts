@@ -1,0 +1,17 @@
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { Database } from "./db/connect";
+import type { GameStore } from "./db/gameStore";
+import type { ScenarioRegistry } from "./games/scenarios";
+import type { GameService } from "./games/service";
+
+/** What the routes and the gateway share: built once in app.ts, no module-level singletons. */
+export type AppContext = {
+  config: Config;
+  db: Database;
+  store: GameStore;
+  service: GameService;
+  scenarios: ScenarioRegistry;
+  log: Logger;
+  gateway: { disconnectSeat(gameId: string, seatId: string): void; disconnectGame(gameId: string): void };
+};

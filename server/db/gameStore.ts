@@ -1,0 +1,256 @@
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { GameState, Outcome, RecordedEvent, Scenario } from "../../shared/index";
+import type { Database } from "./connect";
+import { events, facilitators, games, scenarios, seats, snapshots, tokens } from "./schema";
+
+/**
+ * Every read and write of games, seats, tokens and events. The move path (`appendEvent`) is one
+ * statement: the event row and the game's head (last seq and hash, status, deadline) together.
+ */
+
+export type GameHead = {
+  status: "live" | "over" | "archived";
+  deadlineAt: number | null;
+  phaseId: string;
+  outcome: Outcome | null;
+};
+
+export type GameRow = typeof games.$inferSelect;
+export type NewGame = {
+  id: string;
+  scenario: Scenario;
+  seed: string;
+  title: string;
+  facilitatorId: string | null;
+  forkedFrom?: string | null;
+  forkedAtSeq?: number | null;
+  genesis: string;
+  head: GameHead;
+  seats: { seatId: string; codeHash: string }[];
+  facilitatorTokenHash: string;
+  /** Events the game starts with (a fork or an import), already hashed. */
+  events?: RecordedEvent[];
+};
+
+export class GameStore {
+  constructor(readonly db: Database) {}
+
+  async insertGame(g: NewGame): Promise<void> {
+    const last = g.events?.at(-1);
+    await this.db.orm.transaction(async (tx) => {
+      await tx.insert(games).values({
+        id: g.id,
+        scenario: g.scenario,
+        scenarioId: g.scenario.id,
+        scenarioVersion: g.scenario.version,
+        seed: g.seed,
+        title: g.title,
+        facilitatorId: g.facilitatorId,
+        status: g.head.status,
+        lastSeq: last?.seq ?? 0,
+        lastHash: last?.hash ?? g.genesis,
+        deadlineAt: g.head.deadlineAt,
+        phaseId: g.head.phaseId,
+        outcome: g.head.outcome,
+        forkedFrom: g.forkedFrom ?? null,
+        forkedAtSeq: g.forkedAtSeq ?? null,
+      });
+      if (g.seats.length > 0) await tx.insert(seats).values(g.seats.map((s) => ({ gameId: g.id, ...s })));
+      await tx.insert(tokens).values({ tokenHash: g.facilitatorTokenHash, gameId: g.id, seatId: "facilitator" });
+      // Long imported logs go in slices, to stay under the 65,535 bind parameters of one statement.
+      const rows = (g.events ?? []).map((e) => ({ gameId: g.id, ...e }));
+      for (let i = 0; i < rows.length; i += 1000) await tx.insert(events).values(rows.slice(i, i + 1000));
+    });
+  }
+
+  /**
+   * Appends one event and moves the game's head, in one statement and one round trip. A writer
+   * that lost the race for this seq gets a unique violation (23505) and nothing is written.
+   */
+  async appendEvent(gameId: string, e: RecordedEvent, head: GameHead): Promise<void> {
+    await this.db.query(
+      `WITH ins AS (
+         INSERT INTO events (game_id, seq, at, actor, type, payload, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq
+       )
+       UPDATE games SET last_seq = (SELECT seq FROM ins), last_hash = $7, status = $8,
+         deadline_at = $9, phase_id = $10, outcome = $11
+       WHERE id = $1`,
+      [
+        gameId,
+        e.seq,
+        e.at,
+        JSON.stringify(e.actor),
+        e.type,
+        JSON.stringify(e.payload),
+        e.hash,
+        head.status,
+        head.deadlineAt,
+        head.phaseId,
+        head.outcome === null ? null : JSON.stringify(head.outcome),
+      ],
+    );
+  }
+
+  async game(gameId: string): Promise<GameRow | null> {
+    const rows = await this.db.orm.select().from(games).where(eq(games.id, gameId)).limit(1);
+    return rows[0] ?? null;
+  }
+
+  async latestSnapshot(gameId: string): Promise<{ seq: number; state: Omit<GameState, "scenario"> } | null> {
+    const rows = await this.db.orm
+      .select()
+      .from(snapshots)
+      .where(eq(snapshots.gameId, gameId))
+      .orderBy(desc(snapshots.seq))
+      .limit(1);
+    const row = rows[0];
+    return row ? { seq: row.seq, state: row.state as Omit<GameState, "scenario"> } : null;
+  }
+
+  async saveSnapshot(gameId: string, seq: number, state: GameState): Promise<void> {
+    const { scenario: _scenario, ...rest } = state;
+    await this.db.orm.insert(snapshots).values({ gameId, seq, state: rest }).onConflictDoNothing();
+  }
+
+  async eventsAfter(gameId: string, fromSeq: number, limit = 100_000): Promise<RecordedEvent[]> {
+    const rows = await this.db.orm
+      .select()
+      .from(events)
+      .where(and(eq(events.gameId, gameId), gt(events.seq, fromSeq)))
+      .orderBy(events.seq)
+      .limit(limit);
+    return rows.map(({ gameId: _g, ...e }) => e as RecordedEvent);
+  }
+
+  /** Live games whose clock is running: the deadlines to arm at start-up. */
+  async liveDeadlines(): Promise<{ id: string; deadlineAt: number }[]> {
+    const rows = await this.db.orm
+      .select({ id: games.id, deadlineAt: games.deadlineAt })
+      .from(games)
+      .where(and(eq(games.status, "live"), sql`${games.deadlineAt} IS NOT NULL`));
+    return rows as { id: string; deadlineAt: number }[];
+  }
+
+  async deleteGame(gameId: string): Promise<boolean> {
+    const rows = await this.db.orm.delete(games).where(eq(games.id, gameId)).returning({ id: games.id });
+    return rows.length > 0;
+  }
+
+  async gamesOf(facilitatorId: string, scenarioId?: string): Promise<GameRow[]> {
+    const where = scenarioId
+      ? and(eq(games.facilitatorId, facilitatorId), eq(games.scenarioId, scenarioId))
+      : eq(games.facilitatorId, facilitatorId);
+    return this.db.orm.select().from(games).where(where).orderBy(desc(games.createdAt), desc(games.id));
+  }
+
+  // Seats, tokens and keys
+
+  async seatByCode(gameId: string, codeHash: string): Promise<string | null> {
+    const rows = await this.db.orm
+      .select({ seatId: seats.seatId })
+      .from(seats)
+      .where(and(eq(seats.gameId, gameId), eq(seats.codeHash, codeHash)))
+      .limit(1);
+    return rows[0]?.seatId ?? null;
+  }
+
+  async seatIds(gameId: string): Promise<string[]> {
+    const rows = await this.db.orm.select({ seatId: seats.seatId }).from(seats).where(eq(seats.gameId, gameId));
+    return rows.map((r) => r.seatId);
+  }
+
+  /** A new code for a seat; the old code and every token issued with it stop working. */
+  async resetSeat(gameId: string, seatId: string, codeHash: string): Promise<boolean> {
+    return this.db.orm.transaction(async (tx) => {
+      const updated = await tx
+        .update(seats)
+        .set({ codeHash })
+        .where(and(eq(seats.gameId, gameId), eq(seats.seatId, seatId)))
+        .returning({ seatId: seats.seatId });
+      if (updated.length === 0) return false;
+      await tx.delete(tokens).where(and(eq(tokens.gameId, gameId), eq(tokens.seatId, seatId)));
+      return true;
+    });
+  }
+
+  async insertToken(tokenHash: string, gameId: string, seatId: string, name: string | null): Promise<void> {
+    await this.db.orm.insert(tokens).values({ tokenHash, gameId, seatId, name });
+  }
+
+  async token(tokenHash: string): Promise<{ gameId: string; seatId: string; name: string | null } | null> {
+    const rows = await this.db.orm
+      .select({ gameId: tokens.gameId, seatId: tokens.seatId, name: tokens.name })
+      .from(tokens)
+      .where(eq(tokens.tokenHash, tokenHash))
+      .limit(1);
+    return rows[0] ?? null;
+  }
+
+  async insertFacilitator(id: string, keyHash: string): Promise<void> {
+    await this.db.orm.insert(facilitators).values({ id, keyHash });
+  }
+
+  async facilitatorByKey(keyHash: string): Promise<string | null> {
+    const rows = await this.db.orm
+      .select({ id: facilitators.id })
+      .from(facilitators)
+      .where(eq(facilitators.keyHash, keyHash))
+      .limit(1);
+    return rows[0]?.id ?? null;
+  }
+
+  // Uploaded scenarios
+
+  async insertScenario(s: Scenario): Promise<boolean> {
+    const rows = await this.db.orm
+      .insert(scenarios)
+      .values({ id: s.id, version: s.version, document: s })
+      .onConflictDoNothing()
+      .returning({ id: scenarios.id });
+    return rows.length > 0;
+  }
+
+  async scenarios(): Promise<Scenario[]> {
+    const rows = await this.db.orm.select().from(scenarios).orderBy(scenarios.id, scenarios.version);
+    return rows.map((r) => r.document as Scenario);
+  }
+
+  async scenario(id: string, version?: number): Promise<Scenario | null> {
+    const rows = await this.db.orm
+      .select()
+      .from(scenarios)
+      .where(version === undefined ? eq(scenarios.id, id) : and(eq(scenarios.id, id), eq(scenarios.version, version)))
+      .orderBy(desc(scenarios.version))
+      .limit(1);
+    return (rows[0]?.document as Scenario | undefined) ?? null;
+  }
+}
+
+/** PostgreSQL's unique-violation code: the loser of a race for the same seq. */
+export const isUniqueViolation = (err: unknown) => pgCode(err) === "23505";
+export const isForeignKeyViolation = (err: unknown) => pgCode(err) === "23503";
+
+// drizzle wraps the driver's error in its own, with the original as `cause`.
+function pgCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The seats of these games that someone has joined (holds a token for). */
+export async function joinedSeats(store: GameStore, gameIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (gameIds.length === 0) return out;
+  const rows = await store.db.orm
+    .selectDistinct({ gameId: tokens.gameId, seatId: tokens.seatId })
+    .from(tokens)
+    .where(inArray(tokens.gameId, gameIds));
+  for (const r of rows) {
+    if (!out.has(r.gameId)) out.set(r.gameId, new Set());
+    out.get(r.gameId)!.add(r.seatId);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+const customBytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * The database: the same schema and migrations (drizzle-kit output in migrations/) serve the
+ * embedded PGlite database and a PostgreSQL server. Every secret is stored as a SHA-256 hash.
+ */
+
+export const facilitators = pgTable("facilitators", {
+  id: text("id").primaryKey(),
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Uploaded scenarios; a new version is stored beside the old. The built-in ones live in code. */
+export const scenarios = pgTable(
+  "scenarios",
+  {
+    id: text("id").notNull(),
+    version: integer("version").notNull(),
+    document: jsonb("document").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+export const games = pgTable(
+  "games",
+  {
+    id: text("id").primaryKey(),
+    /** The game's own copy of its scenario (phase minutes fitted, optional roles left out). */
+    scenario: jsonb("scenario").notNull(),
+    scenarioId: text("scenario_id").notNull(),
+    scenarioVersion: integer("scenario_version").notNull(),
+    seed: text("seed").notNull(),
+    title: text("title").notNull(),
+    facilitatorId: text("facilitator_id").references(() => facilitators.id, { onDelete: "set null" }),
+    status: text("status", { enum: ["live", "over", "archived"] })
+      .notNull()
+      .default("live"),
+    /** The last event's sequence number and hash: the head of the chain. */
+    lastSeq: integer("last_seq").notNull().default(0),
+    lastHash: text("last_hash").notNull(),
+    /** When the current phase's clock runs out (epoch ms), kept so a restart fires it exactly once. */
+    deadlineAt: bigint("deadline_at", { mode: "number" }),
+    phaseId: text("phase_id").notNull(),
+    outcome: jsonb("outcome"),
+    forkedFrom: text("forked_from"),
+    forkedAtSeq: integer("forked_at_seq"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("games_facilitator_idx").on(t.facilitatorId, t.createdAt),
+    index("games_deadline_idx").on(t.deadlineAt).where(sql`status = 'live' AND deadline_at IS NOT NULL`),
+  ],
+);
+
+/** One row per seat (role ids, and "observer"), holding the hash of its current join code. */
+export const seats = pgTable(
+  "seats",
+  {
+    gameId: text("game_id")
+      .notNull()
+      .references(() => games.id, { onDelete: "cascade" }),
+    seatId: text("seat_id").notNull(),
+    codeHash: text("code_hash").notNull().unique(),
+  },
+  (t) => [primaryKey({ columns: [t.gameId, t.seatId] })],
+);
+
+/** Bearer tokens of a game: a seat's (issued on joining), an observer's, or the facilitator's. */
+export const tokens = pgTable(
+  "tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    gameId: text("game_id")
+      .notNull()
+      .references(() => games.id, { onDelete: "cascade" }),
+    seatId: text("seat_id").notNull(),
+    name: text("name"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("tokens_game_seat_idx").on(t.gameId, t.seatId)],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    gameId: text("game_id")
+      .notNull()
+      .references(() => games.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    actor: jsonb("actor").notNull(),
+    type: text("type").notNull(),
+    payload: jsonb("payload").notNull(),
+    hash: text("hash").notNull(),
+  },
+  // The single source of order: two writers racing for the same seq, one loses.
+  (t) => [primaryKey({ columns: [t.gameId, t.seq] })],
+);
+
+/** The state (without its scenario) every SNAPSHOT_EVERY events, so a long game loads quickly. */
+export const snapshots = pgTable(
+  "snapshots",
+  {
+    gameId: text("game_id")
+      .notNull()
+      .references(() => games.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    state: jsonb("state").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gameId, t.seq] })],
+);
+
+/** Socket.IO's PostgreSQL adapter keeps payloads over NOTIFY's 8,000-byte limit here. */
+export const socketIoAttachments = pgTable("socket_io_attachments", {
+  id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).defaultNow(),
+  payload: customBytea("payload"),
+});

@@ -1,0 +1,286 @@
+import { EventEmitter } from "node:events";
+import type { Logger } from "pino";
+import {
+  type Actor,
+  apply,
+  createGame,
+  decide,
+  type GameState,
+  gameStateSchema,
+  type RecordedEvent,
+  type RuleError,
+  type Scenario,
+} from "../../shared/index";
+import { type GameHead, type GameStore, isForeignKeyViolation, isUniqueViolation } from "../db/gameStore";
+import { eventHash } from "./hash";
+
+/**
+ * The game service owns the live games of this process: it loads a game on first use (latest
+ * snapshot plus later events), runs every move through the rules, stores the event (one round
+ * trip) before anyone hears of it, and tells the gateway. PostgreSQL orders the events of a game:
+ * a writer that loses the race for a sequence number catches up and decides again.
+ */
+
+export type LiveGame = {
+  id: string;
+  state: GameState;
+  lastHash: string;
+  status: GameHead["status"];
+  lastActivity: number;
+  /** Every action on one game runs in turn, in this chain. */
+  queue: Promise<unknown>;
+  snapshotSeq: number;
+};
+
+export type SubmitResult = { ok: true; seq: number } | { ok: false; error: RuleError };
+
+export type ServiceEvents = {
+  /** An event was stored (here or, after catching up, by another process). */
+  event: [game: LiveGame, event: RecordedEvent, origin: "local" | "remote"];
+};
+
+const MAX_RETRIES = 20;
+
+export class GameService extends EventEmitter<ServiceEvents> {
+  private readonly games = new Map<string, LiveGame>();
+  private readonly loading = new Map<string, Promise<LiveGame | null>>();
+  private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private closed = false;
+  private inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: GameStore,
+    private readonly log: Logger,
+    private readonly options: { snapshotEvery: number; idleEvictMs: number },
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  /** The game, loaded into memory if need be; null if it does not exist. */
+  async get(gameId: string): Promise<LiveGame | null> {
+    const live = this.games.get(gameId);
+    if (live) return live;
+    let pending = this.loading.get(gameId);
+    if (!pending) {
+      pending = this.load(gameId).finally(() => this.loading.delete(gameId));
+      this.loading.set(gameId, pending);
+    }
+    return pending;
+  }
+
+  private async load(gameId: string): Promise<LiveGame | null> {
+    const row = await this.store.game(gameId);
+    if (!row) return null;
+    const scenario = row.scenario as Scenario;
+    let state: GameState = createGame(scenario, { seed: row.seed });
+    const snap = await this.store.latestSnapshot(gameId);
+    if (snap) {
+      // A snapshot is input like any other: checked before it is trusted.
+      const parsed = gameStateSchema.safeParse({ ...snap.state, scenario });
+      if (parsed.success) state = parsed.data;
+      else this.log.warn({ gameId, seq: snap.seq }, "snapshot does not parse; folding the whole log");
+    }
+    const later = await this.store.eventsAfter(gameId, state.seq);
+    for (const e of later) state = apply(state, e);
+    // With nothing after the snapshot (or no event yet), the head's hash is the chain's last link.
+    const lastHash = later.at(-1)?.hash ?? row.lastHash;
+    const game: LiveGame = {
+      id: gameId,
+      state,
+      lastHash,
+      status: row.status,
+      lastActivity: this.now(),
+      queue: Promise.resolve(),
+      snapshotSeq: snap?.seq ?? 0,
+    };
+    // Another load may have finished first (the gateway and a timer at once): keep one copy.
+    const existing = this.games.get(gameId);
+    if (existing) return existing;
+    this.games.set(gameId, game);
+    this.arm(game);
+    return game;
+  }
+
+  /** Runs `fn` after every earlier action on this game has finished. */
+  private enqueue<T>(game: LiveGame, fn: () => Promise<T>): Promise<T> {
+    const run = game.queue.then(fn, fn);
+    game.queue = run.catch(() => {});
+    this.inFlight.add(run);
+    run.finally(() => this.inFlight.delete(run)).catch(() => {});
+    return run;
+  }
+
+  /** Runs `fn` on the game with no other action on it in between (a consistent read for a resume). */
+  async exclusive<T>(gameId: string, fn: (game: LiveGame) => Promise<T>): Promise<T | null> {
+    const game = await this.get(gameId);
+    if (!game) return null;
+    return this.enqueue(game, () => fn(game));
+  }
+
+  async submit(gameId: string, actor: Actor, move: unknown): Promise<SubmitResult> {
+    if (this.closed) return { ok: false, error: { code: "shutting_down", message: "the server is restarting" } };
+    const game = await this.get(gameId);
+    if (!game) return { ok: false, error: { code: "not_found", message: "no such game" } };
+    if (game.status === "archived") {
+      return { ok: false, error: { code: "archived", message: "an archived game is for replay only" } };
+    }
+    return this.enqueue(game, () => this.commit(game, actor, move));
+  }
+
+  private async commit(game: LiveGame, actor: Actor, move: unknown): Promise<SubmitResult> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const decision = decide(game.state, actor, move, Math.max(this.now(), game.state.at));
+      if (!decision.ok) return decision;
+      const seq = game.state.seq + 1;
+      const base = { seq, ...decision.event };
+      const recorded: RecordedEvent = { ...base, hash: eventHash(game.lastHash, base) };
+      const next = apply(game.state, recorded);
+      const head = headOf(next);
+      try {
+        await this.store.appendEvent(game.id, recorded, head);
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          // Another process wrote this seq first: fold what it wrote, then judge the move again.
+          await this.catchUp(game);
+          continue;
+        }
+        if (isForeignKeyViolation(err)) {
+          this.forget(game.id);
+          return { ok: false, error: { code: "not_found", message: "the game has been deleted" } };
+        }
+        throw err;
+      }
+      this.advance(game, recorded, next, head.status, "local");
+      return { ok: true, seq };
+    }
+    return { ok: false, error: { code: "busy", message: "the game is too busy; try again" } };
+  }
+
+  private advance(
+    game: LiveGame,
+    e: RecordedEvent,
+    next: GameState,
+    status: GameHead["status"],
+    origin: "local" | "remote",
+  ) {
+    game.state = next;
+    game.lastHash = e.hash;
+    game.status = status;
+    game.lastActivity = this.now();
+    this.emit("event", game, e, origin);
+    this.arm(game);
+    if (next.seq - game.snapshotSeq >= this.options.snapshotEvery) {
+      game.snapshotSeq = next.seq;
+      // Off the move's path: a snapshot only shortens the next load.
+      this.store
+        .saveSnapshot(game.id, next.seq, next)
+        .catch((err) => this.log.warn({ err, gameId: game.id }, "snapshot failed"));
+    }
+  }
+
+  /** Folds the events another process stored since this copy's last one. */
+  private async catchUp(game: LiveGame): Promise<void> {
+    const later = await this.store.eventsAfter(game.id, game.state.seq);
+    for (const e of later) {
+      if (e.seq !== game.state.seq + 1) break;
+      const next = apply(game.state, e);
+      this.advance(game, e, next, headOf(next).status, "remote");
+    }
+  }
+
+  /** Another process stored an event of this game: catch up if the game is held here. */
+  notifyRemote(gameId: string, seq: number): void {
+    const game = this.games.get(gameId);
+    if (!game || seq <= game.state.seq) return;
+    this.enqueue(game, () => this.catchUp(game)).catch((err) => this.log.warn({ err, gameId }, "catch-up failed"));
+  }
+
+  forget(gameId: string): void {
+    this.games.delete(gameId);
+    const t = this.timers.get(gameId);
+    if (t) clearTimeout(t.timer);
+    this.timers.delete(gameId);
+  }
+
+  // Deadlines: stored with the game's head, armed here, fired through the rules (exactly once:
+  // a second firing is refused as not due, whichever process tries it).
+
+  private arm(game: LiveGame): void {
+    const endsAt = game.status === "live" ? game.state.clock.endsAt : null;
+    this.armAt(game.id, endsAt);
+  }
+
+  armAt(gameId: string, endsAt: number | null): void {
+    const current = this.timers.get(gameId);
+    if (current && current.at === endsAt) return;
+    if (current) clearTimeout(current.timer);
+    this.timers.delete(gameId);
+    if (endsAt === null || this.closed) return;
+    const delay = Math.max(0, Math.min(endsAt - this.now(), 2 ** 31 - 1));
+    const timer = setTimeout(() => {
+      this.timers.delete(gameId);
+      this.fireDeadline(gameId).catch((err) => this.log.error({ err, gameId }, "deadline failed"));
+    }, delay);
+    timer.unref?.();
+    this.timers.set(gameId, { at: endsAt, timer });
+  }
+
+  private async fireDeadline(gameId: string): Promise<void> {
+    const result = await this.submit(gameId, { system: true }, { type: "deadline" });
+    if (
+      !result.ok &&
+      result.error.code !== "not_due" &&
+      result.error.code !== "paused" &&
+      result.error.code !== "game_over"
+    ) {
+      this.log.warn({ gameId, code: result.error.code }, "deadline refused");
+    }
+    if (!result.ok && result.error.code === "not_due") {
+      // The clock moved (an extension elsewhere): arm for the new deadline.
+      const game = await this.get(gameId);
+      if (game) this.arm(game);
+    }
+  }
+
+  /** Arms the deadlines of every live game with a running clock (start-up). Passed ones fire now. */
+  async armAll(): Promise<number> {
+    const live = await this.store.liveDeadlines();
+    for (const { id, deadlineAt } of live) this.armAt(id, deadlineAt);
+    return live.length;
+  }
+
+  /** Drops idle games that nobody watches from memory (their deadlines stay armed). */
+  evictIdle(isWatched: (gameId: string) => boolean): number {
+    let n = 0;
+    const cutoff = this.now() - this.options.idleEvictMs;
+    for (const [id, game] of this.games) {
+      if (game.lastActivity < cutoff && !isWatched(id) && !this.loading.has(id)) {
+        this.games.delete(id);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  loaded(gameId: string): LiveGame | undefined {
+    return this.games.get(gameId);
+  }
+
+  /** Stops taking moves and waits for the ones in flight to be stored. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
+  }
+}
+
+export function headOf(state: GameState): GameHead {
+  return {
+    status: state.outcome ? "over" : "live",
+    deadlineAt: state.outcome ? null : state.clock.endsAt,
+    phaseId: state.scenario.phases[state.phaseIndex]!.id,
+    outcome: state.outcome,
+  };
+}

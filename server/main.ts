@@ -1,0 +1,50 @@
+import { buildApp } from "./app";
+import { ConfigError, loadConfig } from "./config";
+import { openDatabase } from "./db/connect";
+
+/**
+ * `npm start`: the server with the embedded database in DATA_DIR, or PostgreSQL when DATABASE_URL
+ * is set. SIGTERM and SIGINT stop it gracefully: no new connections, moves in flight stored,
+ * sockets closed, the database closed.
+ */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const db = config.DATABASE_URL
+    ? await openDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE })
+    : await openDatabase({ dataDir: config.DATA_DIR });
+  const { app } = await buildApp(config, db);
+  app.addHook("onClose", async () => db.close());
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down");
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.log.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ database: db.kind, port: config.PORT }, "Summitry is serving");
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

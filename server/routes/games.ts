@@ -1,0 +1,308 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { createGame, eventFor, isRevealedTo, type Scenario, setupScenario } from "../../shared/index";
+import { bearer, callerOf, identify, seatIn } from "../auth/caller";
+import { hashCode, hashSecret, newId, newJoinCode, newSecret } from "../auth/secrets";
+import type { AppContext } from "../context";
+import { type GameRow, joinedSeats } from "../db/gameStore";
+import { genesisHash } from "../games/hash";
+import { headOf } from "../games/service";
+import { badRequest, forbidden, fromRule, HttpError, notFound, unauthorized } from "../http/errors";
+import {
+  createdGame,
+  createGameBody,
+  errorSchema,
+  eventsQuery,
+  gameIdParams,
+  gameSummary,
+  joinBody,
+  joined,
+  listGamesQuery,
+  recordedEventOut,
+  seatParams,
+} from "./schemas";
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const { store, service, scenarios, gateway } = ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const gameOr404 = async (gameId: string): Promise<GameRow> => {
+    const row = await store.game(gameId);
+    if (!row) throw notFound();
+    return row;
+  };
+  const requireFacilitator = async (request: Parameters<typeof seatIn>[1], row: GameRow) => {
+    const seat = await seatIn(store, request, row.id, row.facilitatorId);
+    if (seat !== "facilitator") throw forbidden("only the facilitator may do this");
+  };
+
+  r.post(
+    "/api/games",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "Create a game (optionally owned by a facilitator key)",
+        body: createGameBody,
+        response: { 201: createdGame, ...errors },
+      },
+    },
+    async (request, reply) => {
+      let facilitatorId: string | null = null;
+      if (bearer(request)) {
+        const caller = await callerOf(store, request);
+        if (!caller || caller.kind !== "key") throw unauthorized("only a facilitator key may own a game");
+        facilitatorId = caller.facilitatorId;
+      }
+      const body = request.body;
+      const base = await scenarios.find(body.scenarioId, body.scenarioVersion);
+      if (!base) throw new HttpError(404, "unknown_scenario", `no scenario "${body.scenarioId}"`);
+      const setup = setupScenario(base, { phaseMinutes: body.phaseMinutes, leaveOut: body.leaveOut });
+      if (!setup.ok) throw badRequest(setup.error.code, setup.error.message, setup.error.details);
+      const seed = body.seed ?? newId("seed-");
+      const created = await createStoredGame(ctx, {
+        scenario: setup.scenario,
+        seed,
+        title: body.title ?? base.title,
+        facilitatorId,
+      });
+      request.log.info({ gameId: created.gameId, scenarioId: base.id }, "game created");
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.get(
+    "/api/games",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "A facilitator's games, newest first (?scenarioId= for a cohort)",
+        querystring: listGamesQuery,
+        response: { 200: z.array(gameSummary), ...errors },
+      },
+    },
+    async (request) => {
+      const caller = await callerOf(store, request);
+      if (!caller || caller.kind !== "key") throw unauthorized("a facilitator key is required");
+      const rows = await store.gamesOf(caller.facilitatorId, request.query.scenarioId);
+      const joinedBy = await joinedSeats(
+        store,
+        rows.map((g) => g.id),
+      );
+      return Promise.all(rows.map((row) => summary(row, joinedBy.get(row.id))));
+    },
+  );
+
+  r.get(
+    "/api/games/:gameId",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "A game's summary",
+        params: gameIdParams,
+        response: { 200: gameSummary, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      await seatIn(store, request, row.id, row.facilitatorId);
+      const joinedBy = await joinedSeats(store, [row.id]);
+      return summary(row, joinedBy.get(row.id));
+    },
+  );
+
+  async function summary(row: GameRow, joinedSet: Set<string> | undefined): Promise<z.infer<typeof gameSummary>> {
+    const seatIds = (row.scenario as Scenario).roles.map((x) => x.id);
+    return {
+      gameId: row.id,
+      title: row.title,
+      scenarioId: row.scenarioId,
+      scenarioVersion: row.scenarioVersion,
+      status: row.status,
+      phase: row.phaseId,
+      seats: seatIds.map((id) => ({ id, joined: joinedSet?.has(id) ?? false })),
+      outcome: row.outcome ?? null,
+      createdAt: row.createdAt.toISOString(),
+      forkedFrom: row.forkedFrom,
+    };
+  }
+
+  r.post(
+    "/api/games/:gameId/join",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "Join a seat (or watch, with the observer code) under a display name",
+        params: gameIdParams,
+        body: joinBody,
+        response: { 200: joined, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      const seatId = await store.seatByCode(row.id, hashCode(request.body.code));
+      if (!seatId) throw new HttpError(401, "invalid_code", "that join code does not open a seat of this game");
+      const token = newSecret("gt");
+      await store.insertToken(hashSecret(token), row.id, seatId, request.body.name);
+      if (seatId === "observer") return { token, seat: { id: "observer" as const } };
+      const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
+      if (row.status === "live") {
+        // The record says who played; a join is not refused if the game has just ended.
+        await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name: request.body.name });
+      }
+      request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
+      return { token, seat: { id: seatId, side: role.side, role: role.id } };
+    },
+  );
+
+  r.post(
+    "/api/games/:gameId/facilitator-token",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "A fresh facilitator token, for the owner's key",
+        params: gameIdParams,
+        response: { 200: z.object({ facilitatorToken: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      const caller = await identify(store, bearer(request));
+      if (!caller) throw unauthorized();
+      if (caller.kind !== "key" || caller.facilitatorId !== row.facilitatorId)
+        throw forbidden("only the owner's key may do this");
+      const facilitatorToken = newSecret("gt");
+      await store.insertToken(hashSecret(facilitatorToken), row.id, "facilitator", null);
+      return { facilitatorToken };
+    },
+  );
+
+  r.post(
+    "/api/games/:gameId/seats/:seatId/reset",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "A new join code for a seat; the old code and its tokens stop working",
+        params: seatParams,
+        response: { 200: z.object({ code: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      await requireFacilitator(request, row);
+      const code = newJoinCode();
+      const ok = await store.resetSeat(row.id, request.params.seatId, hashCode(code));
+      if (!ok) throw new HttpError(404, "unknown_seat", `no seat "${request.params.seatId}"`);
+      gateway.disconnectSeat(row.id, request.params.seatId);
+      return { code };
+    },
+  );
+
+  r.delete(
+    "/api/games/:gameId",
+    { schema: { tags: ["games"], summary: "Delete a game, its events and its players' names", params: gameIdParams } },
+    async (request, reply) => {
+      const row = await gameOr404(request.params.gameId);
+      await requireFacilitator(request, row);
+      await store.deleteGame(row.id);
+      service.forget(row.id);
+      gateway.disconnectGame(row.id);
+      request.log.info({ gameId: row.id }, "game deleted");
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    "/api/games/:gameId/events",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "The events the caller may see, in order, after ?from=N",
+        params: gameIdParams,
+        querystring: eventsQuery,
+        response: { 200: z.array(recordedEventOut), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      const seat = await seatIn(store, request, row.id, row.facilitatorId);
+      const game = await service.get(row.id);
+      if (!game) throw notFound();
+      const all = await store.eventsAfter(row.id, request.query.from);
+      const revealed = isRevealedTo(game.state, seat);
+      const out = [];
+      for (const e of all) {
+        const seen = eventFor(game.state, e, seat);
+        if (!seen) continue;
+        // A hash proves the stored event; a seat's redacted copy carries none.
+        if (revealed) out.push(seen);
+        else {
+          const { hash: _hash, ...rest } = seen;
+          out.push(rest);
+        }
+      }
+      return out;
+    },
+  );
+
+  r.post(
+    "/api/games/:gameId/moves",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "Make a move over HTTP (the same rules and acknowledgement as the socket's `move`)",
+        params: gameIdParams,
+        body: z.unknown(),
+        response: { 200: z.object({ ok: z.literal(true), seq: z.int() }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      const seat = await seatIn(store, request, row.id, row.facilitatorId);
+      if (seat === "observer") throw forbidden("observers watch; they do not move");
+      const actor = seat === "facilitator" ? { facilitator: true as const } : { seat };
+      const result = await service.submit(row.id, actor, request.body);
+      if (!result.ok) throw fromRule(result.error);
+      return { ok: true as const, seq: result.seq };
+    },
+  );
+}
+
+/** Stores a new live game with fresh codes and a facilitator token; returns what the creator is told once. */
+export async function createStoredGame(
+  ctx: Pick<AppContext, "store">,
+  g: {
+    scenario: Scenario;
+    seed: string;
+    title: string;
+    facilitatorId: string | null;
+    forkedFrom?: string;
+    forkedAtSeq?: number;
+  },
+) {
+  const gameId = newId("g");
+  const state = createGame(g.scenario, { seed: g.seed });
+  const joinCodes: Record<string, string> = {};
+  for (const role of g.scenario.roles) joinCodes[role.id] = newJoinCode();
+  const observerCode = newJoinCode();
+  const facilitatorToken = newSecret("gt");
+  await ctx.store.insertGame({
+    id: gameId,
+    scenario: g.scenario,
+    seed: g.seed,
+    title: g.title,
+    facilitatorId: g.facilitatorId,
+    forkedFrom: g.forkedFrom ?? null,
+    forkedAtSeq: g.forkedAtSeq ?? null,
+    genesis: genesisHash(g.scenario, g.seed),
+    head: headOf(state),
+    seats: [
+      ...Object.entries(joinCodes).map(([seatId, code]) => ({ seatId, codeHash: hashCode(code) })),
+      { seatId: "observer", codeHash: hashCode(observerCode) },
+    ],
+    facilitatorTokenHash: hashSecret(facilitatorToken),
+  });
+  return { gameId, facilitatorToken, joinCodes, observerCode };
+}

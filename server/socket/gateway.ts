@@ -1,0 +1,211 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/postgres-adapter";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import { eventFor, isRevealedTo, type RecordedEvent, type RuleError, viewFor } from "../../shared/index";
+import { identify } from "../auth/caller";
+import type { AppContext } from "../context";
+import type { LiveGame } from "../games/service";
+import { TokenBucket } from "./rateLimit";
+
+/**
+ * The Socket.IO side of PROTOCOL.md. Each socket belongs to one seat of one game; it receives its
+ * seat's view only, computed per seat from the one in-memory state. Across processes (PostgreSQL),
+ * Socket.IO's adapter carries a "this game moved" notice; each process reads the event from the
+ * database, folds it into its own copy and tells its own sockets.
+ */
+
+type SocketData = { gameId: string; seat: string; bucket: TokenBucket };
+// Event payloads are checked where they are read (zod) and built from typed views where sent.
+type GameSocket = Socket<
+  Record<string, (...args: any[]) => void>,
+  Record<string, (...args: any[]) => void>,
+  Record<string, never>,
+  SocketData
+>;
+
+const resumeSchema = z.strictObject({ fromSeq: z.int().min(0) });
+const room = {
+  game: (id: string) => `game:${id}`,
+  seat: (id: string, seat: string) => `game:${id}:seat:${seat}`,
+};
+
+export class Gateway {
+  readonly io: Server;
+  /** gameId → seat → this process's sockets on it */
+  private readonly local = new Map<string, Map<string, Set<GameSocket>>>();
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly ctx: Omit<AppContext, "gateway">,
+  ) {
+    const { config } = ctx;
+    this.io = new Server(httpServer, {
+      // Messages a little over the limit get a typed refusal; far over it, the connection closes.
+      maxHttpBufferSize: Math.max(1_000_000, config.SOCKET_MAX_MESSAGE_BYTES * 4),
+      serveClient: false,
+      cors: { origin: false },
+    });
+    if (ctx.db.pool)
+      this.io.adapter(createAdapter(ctx.db.pool, { errorHandler: (err) => ctx.log.warn({ err }, "adapter") }));
+
+    this.io.use((socket, next) => {
+      this.authenticate(socket as GameSocket).then(
+        () => next(),
+        (err: Error) => next(err),
+      );
+    });
+    this.io.on("connection", (socket) => this.onConnection(socket as GameSocket));
+    this.io.on("summitry:event", (notice: unknown) => {
+      const n = z.object({ gameId: z.string(), seq: z.int() }).safeParse(notice);
+      if (n.success) ctx.service.notifyRemote(n.data.gameId, n.data.seq);
+    });
+    ctx.service.on("event", (game, e, origin) => {
+      this.broadcast(game, e);
+      if (origin === "local" && ctx.db.pool) this.io.serverSideEmit("summitry:event", { gameId: game.id, seq: e.seq });
+    });
+  }
+
+  private async authenticate(socket: GameSocket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const caller = typeof token === "string" ? await identify(this.ctx.store, token) : null;
+    if (!caller || caller.kind !== "token") throw new Error("unauthorized");
+    const game = await this.ctx.service.get(caller.gameId);
+    if (!game) throw new Error("not_found");
+    socket.data = {
+      gameId: caller.gameId,
+      seat: caller.seat,
+      bucket: new TokenBucket(this.ctx.config.MOVES_PER_SECOND, this.ctx.config.MOVE_BURST),
+    };
+  }
+
+  private onConnection(socket: GameSocket): void {
+    const { gameId, seat } = socket.data;
+    const seats = this.local.get(gameId) ?? new Map<string, Set<GameSocket>>();
+    this.local.set(gameId, seats);
+    const set = seats.get(seat) ?? new Set<GameSocket>();
+    seats.set(seat, set);
+    set.add(socket);
+    socket.join([room.game(gameId), room.seat(gameId, seat)]);
+
+    this.sendState(socket).catch((err) => this.ctx.log.warn({ err, gameId }, "state failed"));
+    this.publishPresence(gameId).catch(() => {});
+
+    socket.on("move", (payload: unknown, ack: unknown) => {
+      const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
+      this.onMove(socket, payload).then(reply, (err) => {
+        this.ctx.log.error({ err, gameId }, "move failed");
+        reply({ ok: false, error: { code: "internal", message: "the move could not be stored; try again" } });
+      });
+    });
+    socket.on("resume", (payload: unknown) => {
+      this.onResume(socket, payload).catch((err) => this.ctx.log.warn({ err, gameId }, "resume failed"));
+    });
+    socket.on("disconnect", () => {
+      set.delete(socket);
+      if (set.size === 0) seats.delete(seat);
+      if (seats.size === 0) this.local.delete(gameId);
+      this.publishPresence(gameId).catch(() => {});
+    });
+  }
+
+  private async onMove(
+    socket: GameSocket,
+    payload: unknown,
+  ): Promise<{ ok: true; seq: number } | { ok: false; error: RuleError }> {
+    const { gameId, seat, bucket } = socket.data;
+    if (!bucket.take()) return { ok: false, error: { code: "rate_limited", message: "too many moves; slow down" } };
+    const size = Buffer.byteLength(JSON.stringify(payload ?? null) ?? "");
+    if (size > this.ctx.config.SOCKET_MAX_MESSAGE_BYTES) {
+      return {
+        ok: false,
+        error: {
+          code: "too_large",
+          message: `a message may hold at most ${this.ctx.config.SOCKET_MAX_MESSAGE_BYTES} bytes`,
+        },
+      };
+    }
+    if (seat === "observer")
+      return { ok: false, error: { code: "read_only", message: "observers watch; they do not move" } };
+    const actor = seat === "facilitator" ? { facilitator: true as const } : { seat };
+    return this.ctx.service.submit(gameId, actor, payload);
+  }
+
+  private async sendState(socket: GameSocket): Promise<void> {
+    const game = await this.ctx.service.get(socket.data.gameId);
+    if (!game || !socket.connected) return;
+    socket.emit("state", { seq: game.state.seq, view: { ...viewFor(game.state, socket.data.seat), gameId: game.id } });
+  }
+
+  /** Every event the seat may see after `fromSeq`, in order, then its whole view again. */
+  private async onResume(socket: GameSocket, payload: unknown): Promise<void> {
+    const parsed = resumeSchema.safeParse(payload);
+    if (!parsed.success) {
+      socket.emit("error_message", { code: "invalid_input", message: "resume takes { fromSeq: a whole number }" });
+      return;
+    }
+    const { gameId, seat } = socket.data;
+    await this.ctx.service.exclusive(gameId, async (game) => {
+      const missed = await this.ctx.store.eventsAfter(gameId, parsed.data.fromSeq);
+      const view = { ...viewFor(game.state, seat, { histories: false }), gameId };
+      for (const e of missed) {
+        if (e.seq > game.state.seq) break;
+        const seen = this.seen(game, e, seat);
+        if (seen) socket.emit("event", { seq: e.seq, event: seen, view });
+      }
+      socket.emit("state", { seq: game.state.seq, view: { ...viewFor(game.state, seat), gameId } });
+    });
+  }
+
+  private seen(game: LiveGame, e: RecordedEvent, seat: string) {
+    const seen = eventFor(game.state, e, seat);
+    if (!seen || isRevealedTo(game.state, seat)) return seen;
+    const { hash: _hash, ...rest } = seen;
+    return rest;
+  }
+
+  private broadcast(game: LiveGame, e: RecordedEvent): void {
+    const seats = this.local.get(game.id);
+    if (!seats) return;
+    for (const [seat, sockets] of seats) {
+      const seen = this.seen(game, e, seat);
+      if (!seen) continue;
+      const message = {
+        seq: e.seq,
+        event: seen,
+        view: { ...viewFor(game.state, seat, { histories: false }), gameId: game.id },
+      };
+      for (const s of sockets) s.emit("event", message);
+    }
+  }
+
+  /** Who is connected, across every process, told to the facilitator. */
+  private async publishPresence(gameId: string): Promise<void> {
+    const game = await this.ctx.service.get(gameId);
+    if (!game) return;
+    const sockets = await this.io.in(room.game(gameId)).fetchSockets();
+    const connected = new Set(sockets.map((s) => (s.data as SocketData).seat));
+    const seats = [...game.state.scenario.roles.map((r) => r.id), "observer", "facilitator"].map((id) => ({
+      id,
+      connected: connected.has(id),
+    }));
+    this.io.to(room.seat(gameId, "facilitator")).emit("presence", { seats });
+  }
+
+  isWatched(gameId: string): boolean {
+    return this.local.has(gameId);
+  }
+
+  disconnectSeat(gameId: string, seat: string): void {
+    this.io.in(room.seat(gameId, seat)).disconnectSockets(true);
+  }
+
+  disconnectGame(gameId: string): void {
+    this.io.in(room.game(gameId)).disconnectSockets(true);
+  }
+
+  async close(): Promise<void> {
+    this.io.disconnectSockets(true);
+    await new Promise<void>((resolve) => this.io.close(() => resolve()));
+  }
+}
