@@ -8,8 +8,8 @@
 
 export { type Analysis, analyze, fullPackage, scoreTerms } from "./analyze";
 export { apply, createGame, replay } from "./apply";
-export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
 export { canonicalJson } from "./canonical";
+export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
 export { checkMove, tableOfView } from "./checkMove";
 export { type Decision, decide, tableOf } from "./decide";
 export {

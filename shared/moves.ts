@@ -125,7 +125,11 @@ export function parseMove(raw: unknown): { ok: true; move: Move } | { ok: false;
       ok: false,
       error: {
         code: "unknown_move",
-        message: `unknown move type ${JSON.stringify(type ?? null)}`,
+        // Never echo the value itself: it may be huge, cyclic or a BigInt, none of which may throw here.
+        message:
+          typeof type === "string"
+            ? `unknown move type "${type.slice(0, 40)}"`
+            : `a move's type is a string, not ${typeof type}`,
         details: { known: moveTypes },
       },
     };

@@ -96,7 +96,6 @@ describe("parseScenario", () => {
   });
 
   it("returns every mistake in a file, each with its JSON path", () => {
-    // biome-ignore lint/suspicious/noExplicitAny: a document broken on purpose, field by field
     const doc = structuredClone(tinyScenario) as unknown as Record<string, any>;
     doc.title = 42; // wrong type
     doc.sides[1].id = "roles"; // reserved side name (then south's references dangle)

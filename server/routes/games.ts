@@ -53,7 +53,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       let facilitatorId: string | null = null;
       if (bearer(request)) {
         const caller = await callerOf(store, request);
-        if (!caller || caller.kind !== "key") throw unauthorized("only a facilitator key may own a game");
+        if (caller?.kind !== "key") throw unauthorized("only a facilitator key may own a game");
         facilitatorId = caller.facilitatorId;
       }
       const body = request.body;
@@ -85,7 +85,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request) => {
       const caller = await callerOf(store, request);
-      if (!caller || caller.kind !== "key") throw unauthorized("a facilitator key is required");
+      if (caller?.kind !== "key") throw unauthorized("a facilitator key is required");
       const rows = await store.gamesOf(caller.facilitatorId, request.query.scenarioId);
       const joinedBy = await joinedSeats(
         store,

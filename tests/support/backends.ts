@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openDatabase } from "../../server/db/connect";
+
+/**
+ * The databases the database tests run on: always the embedded one (PGlite, from the run's
+ * template); PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). Each call opens a fresh,
+ * empty, migrated database, so test files never see each other's games.
+ */
+export type Backend = {
+  name: "embedded" | "postgres";
+  /** A fresh database; for PostgreSQL, `url` lets a second process open the same one. */
+  fresh(): Promise<{ db: Database; url: string | null; reopen(): Promise<Database>; drop(): Promise<void> }>;
+};
+
+const embedded: Backend = {
+  name: "embedded",
+  async fresh() {
+    const bytes = await readFile(inject("pgliteTemplate"));
+    const blob = () => new Blob([bytes]);
+    const db = await openDatabase({ memory: true, loadDataDir: blob() });
+    return {
+      db,
+      url: null,
+      // An in-memory PGlite dies with its handle: "reopening" is the restart test's job, which
+      // uses a data folder instead (see restart.test.ts).
+      reopen: async () => {
+        throw new Error("an in-memory embedded database cannot be reopened");
+      },
+      drop: async () => {},
+    };
+  },
+};
+
+function postgres(url: string): Backend {
+  return {
+    name: "postgres",
+    async fresh() {
+      const name = `summitry_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const dbUrl = new URL(url);
+      dbUrl.pathname = `/${name}`;
+      const db = await openDatabase({ url: dbUrl.toString(), poolSize: 10 });
+      return {
+        db,
+        url: dbUrl.toString(),
+        reopen: () => openDatabase({ url: dbUrl.toString(), poolSize: 10 }),
+        drop: async () => {
+          const a = new pg.Client({ connectionString: url });
+          await a.connect();
+          await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await a.end();
+        },
+      };
+    },
+  };
+}
+
+export const backends: Backend[] = [
+  embedded,
+  ...(process.env.TEST_DATABASE_URL ? [postgres(process.env.TEST_DATABASE_URL)] : []),
+];
+
+export const postgresBackend: Backend | null = process.env.TEST_DATABASE_URL
+  ? postgres(process.env.TEST_DATABASE_URL)
+  : null;
