@@ -38,6 +38,8 @@ export async function buildApp(
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
   });
+  // JSON in and out: a text/plain body is refused as an unsupported media type, not half-parsed.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -24,9 +24,21 @@ export const conflict = (code: string, message: string, details?: Record<string,
 
 /** The status for a rule's refusal code when it reaches HTTP. */
 export function fromRule(error: RuleError): HttpError {
-  const status = error.code === "not_found" ? 404 : error.code === "invalid_move" ? 400 : 409;
-  return new HttpError(status, error.code, error.message, error.details);
+  return new HttpError(RULE_STATUS[error.code] ?? 409, error.code, error.message, error.details);
 }
+
+// A rule's refusal is a conflict with the game's state (409), except these.
+const RULE_STATUS: Record<string, number> = {
+  invalid_move: 400,
+  unknown_move: 400,
+  not_facilitator: 403,
+  not_a_player: 403,
+  read_only: 403,
+  not_found: 404,
+  too_large: 413,
+  rate_limited: 429,
+  shutting_down: 503,
+};
 
 const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, "invalid_json"],
