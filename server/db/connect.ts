@@ -29,7 +29,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type OpenOptions =
   | { url: string; poolSize?: number }
-  | { dataDir: string }
+  | { dataDir: string; loadDataDir?: Blob }
   | { memory: true; loadDataDir?: Blob | File };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -50,7 +50,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let client: PGlite;
   if ("dataDir" in options) {
     mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create(options.dataDir);
+    client = await PGlite.create({
+      dataDir: options.dataDir,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   } else {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }

@@ -46,6 +46,8 @@ export class GameService extends EventEmitter<ServiceEvents> {
   private readonly loading = new Map<string, Promise<LiveGame | null>>();
   private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private closed = false;
+  /** Events this process stored, and races for a seq it lost (then caught up and decided again). */
+  readonly stats = { appended: 0, conflicts: 0 };
   private inFlight = new Set<Promise<unknown>>();
 
   constructor(
@@ -142,6 +144,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
       } catch (err) {
         if (isUniqueViolation(err)) {
           // Another process wrote this seq first: fold what it wrote, then judge the move again.
+          this.stats.conflicts++;
           await this.catchUp(game);
           continue;
         }
@@ -151,6 +154,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
         }
         throw err;
       }
+      this.stats.appended++;
       this.advance(game, recorded, next, head.status, "local");
       return { ok: true, seq };
     }

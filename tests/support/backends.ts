@@ -1,4 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../server/db/connect";
@@ -18,17 +20,14 @@ const embedded: Backend = {
   name: "embedded",
   async fresh() {
     const bytes = await readFile(inject("pgliteTemplate"));
-    const blob = () => new Blob([bytes]);
-    const db = await openDatabase({ memory: true, loadDataDir: blob() });
+    // A data folder, so the database outlives its handle: a restart test closes and reopens it.
+    const dataDir = await mkdtemp(join(tmpdir(), "summitry-test-"));
+    const db = await openDatabase({ dataDir, loadDataDir: new Blob([bytes]) });
     return {
       db,
       url: null,
-      // An in-memory PGlite dies with its handle: "reopening" is the restart test's job, which
-      // uses a data folder instead (see restart.test.ts).
-      reopen: async () => {
-        throw new Error("an in-memory embedded database cannot be reopened");
-      },
-      drop: async () => {},
+      reopen: () => openDatabase({ dataDir }),
+      drop: () => rm(dataDir, { recursive: true, force: true }),
     };
   },
 };
