@@ -41,7 +41,9 @@ async function main() {
   process.on("SIGINT", () => stop("SIGINT"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info({ database: db.kind, port: config.PORT }, "Summitry is serving");
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  app.log.info({ database: db.kind, port }, "Summitry is serving");
 }
 
 main().catch((err) => {

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ConfigError, configSchema, loadConfig } from "../../server/config";
+
+describe("configuration from the environment", () => {
+  it("has defaults for a laptop: port 3000, the embedded database in ./data", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, DATA_DIR: "./data", LOG_LEVEL: "info", SOCKET_MAX_MESSAGE_BYTES: 65536 });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ MOVE_BURST: "0" }, "MOVE_BURST"],
+  ])("stops the start on %j with a message that names %s", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+});
+
+describe("docker-compose.yml", () => {
+  const compose = parse(readFileSync(new URL("../../docker-compose.yml", import.meta.url), "utf8"));
+  const server = compose.services.server;
+  const env: Record<string, string> = server.environment;
+
+  it("sets only variables the server's configuration knows, and they parse", () => {
+    const known = Object.keys(configSchema.shape);
+    expect(Object.keys(env).filter((k) => !known.includes(k))).toEqual([]);
+    const config = loadConfig(env);
+    expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
+  });
+
+  it("points the server at its PostgreSQL service and publishes the configured port", () => {
+    const db = new URL(env.DATABASE_URL!);
+    expect(Object.keys(compose.services)).toContain(db.hostname);
+    const pg = compose.services[db.hostname].environment;
+    expect([db.username, db.password, db.pathname.slice(1)]).toEqual([
+      pg.POSTGRES_USER,
+      pg.POSTGRES_PASSWORD,
+      pg.POSTGRES_DB,
+    ]);
+    expect(server.ports).toContain(`${env.PORT}:${env.PORT}`);
+    expect(server.depends_on[db.hostname].condition).toBe("service_healthy");
+  });
+
+  it("builds from a Dockerfile that starts the server the README's way", () => {
+    const dockerfile = readFileSync(new URL("../../Dockerfile", import.meta.url), "utf8");
+    expect(dockerfile).toMatch(/CMD \["npm", "start"\]/);
+    expect(dockerfile).toMatch(/EXPOSE 3000/);
+    expect(dockerfile).toContain("COPY migrations");
+  });
+});
