@@ -11,6 +11,7 @@ import { GameStore } from "./db/gameStore";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { installErrorHandler } from "./http/errors";
+import { Metrics } from "./metrics";
 import { gameRoutes } from "./routes/games";
 import { miscRoutes } from "./routes/misc";
 import { scenarioRoutes } from "./routes/scenarios";
@@ -64,7 +65,8 @@ export async function buildApp(
     idleEvictMs: config.IDLE_EVICT_SECONDS * 1000,
   });
   const scenarios = new ScenarioRegistry(store);
-  const base = { config, db, store, service, scenarios, log };
+  const metrics = new Metrics();
+  const base = { config, db, store, service, scenarios, log, metrics };
   const gateway = new Gateway(app.server, base);
   const ctx: AppContext = { ...base, gateway };
 
@@ -90,6 +92,7 @@ export async function buildApp(
     clearInterval(sweep);
     await service.close();
     await gateway.close();
+    metrics.close();
   });
 
   return { app, ctx, gateway };

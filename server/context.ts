@@ -4,6 +4,7 @@ import type { Database } from "./db/connect";
 import type { GameStore } from "./db/gameStore";
 import type { ScenarioRegistry } from "./games/scenarios";
 import type { GameService } from "./games/service";
+import type { Metrics } from "./metrics";
 
 /** What the routes and the gateway share: built once in app.ts, no module-level singletons. */
 export type AppContext = {
@@ -13,5 +14,6 @@ export type AppContext = {
   service: GameService;
   scenarios: ScenarioRegistry;
   log: Logger;
+  metrics: Metrics;
   gateway: { disconnectSeat(gameId: string, seatId: string): void; disconnectGame(gameId: string): void };
 };

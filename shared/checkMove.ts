@@ -14,11 +14,17 @@ export function checkMove(view: View, move: unknown): RuleError | null {
   if (view.seat.id === "observer") return { code: "read_only", message: "observers watch; they do not move" };
   const parsed = parseMove(move);
   if (!parsed.ok) return parsed.error;
+  if (!view.scenario) {
+    return {
+      code: "incomplete_view",
+      message: "judge against the whole view (from `state`), not an event's compact one",
+    };
+  }
   const actor: Actor = view.seat.id === "facilitator" ? { facilitator: true } : { seat: view.seat.id };
-  return judge(tableOfView(view), actor, parsed.move, 0);
+  return judge(tableOfView({ ...view, scenario: view.scenario }), actor, parsed.move, 0);
 }
 
-export function tableOfView(view: View): Table {
+export function tableOfView(view: View & { scenario: NonNullable<View["scenario"]> }): Table {
   return {
     scenario: view.scenario,
     phaseIndex: view.phase.index,

@@ -15,8 +15,9 @@ import type { SeatRef, View } from "./viewSchema";
 export type ViewOptions = {
   /**
    * false: the compact view that travels with each event: no channel histories, only the open
-   * proposals and those this event changed, only this event's feed items. Its cost does not grow
-   * with the game; the client keeps the history from `state` and the events.
+   * proposals and those this event changed, only this event's feed items, and none of what never
+   * changes during a game (the public scenario, briefs, objectives, the deck's texts). Its cost
+   * does not grow with the game; the client keeps the rest from `state` and the events.
    */
   histories?: boolean;
 };
@@ -68,14 +69,14 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
     const side = effective.sides.find((s) => s.id === sideId)!;
     return {
       id: side.id,
-      brief: side.brief,
+      ...(histories ? { brief: side.brief } : {}),
       reservation: side.reservation,
       points: Object.fromEntries(effective.issues.map((i) => [i.id, [...(i.points[side.id] ?? [])]])),
     };
   };
   const rolePrivate = (roleId: string) => {
     const role = scenario.roles.find((r) => r.id === roleId)!;
-    return { id: role.id, brief: role.brief, objectives: role.objectives };
+    return histories ? { id: role.id, brief: role.brief, objectives: role.objectives } : { id: role.id };
   };
 
   let mine: View["mine"] = null;
@@ -103,7 +104,7 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
     ? {
         sides: scenario.sides.map((s) => sidePrivate(s.id)),
         roles: scenario.roles.map((r) => rolePrivate(r.id)),
-        injects: scenario.injects,
+        ...(histories ? { injects: scenario.injects } : {}),
         deck: deckLeft(scenario.injects, state.played),
         played: state.played,
         scores: scoreOf(state),
@@ -142,7 +143,7 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
     channels,
     feed,
     seats: scenario.roles.map((r) => ({ id: r.id, side: r.side, title: r.title, names: state.seats[r.id] ?? [] })),
-    scenario: publicScenario(scenario),
+    ...(histories ? { scenario: publicScenario(scenario) } : {}),
     mine,
     scorecard,
     secrets,

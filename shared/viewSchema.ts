@@ -23,14 +23,21 @@ export const channelViewSchema = z.object({
   messages: z.array(messageSchema).optional(),
 });
 
+// The views that travel with each event leave out what never changes during a game (the public
+// scenario, briefs, objectives, the deck's texts): those fields are optional below, and present in
+// every `state` view. Points and reservations stay: an inject can shift them.
 export const sidePrivateSchema = z.object({
   id: idSchema,
-  brief: z.string(),
+  brief: z.string().optional(),
   reservation: z.number(),
   /** issue id → points per option, inject shifts applied */
   points: z.record(idSchema, z.array(z.number())),
 });
-export const rolePrivateSchema = z.object({ id: idSchema, brief: z.string(), objectives: z.array(objectiveSchema) });
+export const rolePrivateSchema = z.object({
+  id: idSchema,
+  brief: z.string().optional(),
+  objectives: z.array(objectiveSchema).optional(),
+});
 
 export const scorecardSchema = z.object({
   side: z.object({ id: idSchema, draft: z.number(), reservation: z.number() }),
@@ -45,7 +52,7 @@ export const scorecardSchema = z.object({
 export const secretsSchema = z.object({
   sides: z.array(sidePrivateSchema),
   roles: z.array(rolePrivateSchema),
-  injects: z.array(injectSchema),
+  injects: z.array(injectSchema).optional(),
   deck: z.array(idSchema),
   played: z.array(idSchema),
   scores: z.object({
@@ -87,7 +94,7 @@ export const viewSchema = z.object({
   channels: z.array(channelViewSchema),
   feed: z.array(feedItemSchema),
   seats: z.array(z.object({ id: idSchema, side: idSchema, title: z.string(), names: z.array(z.string()) })),
-  scenario: publicScenarioSchema,
+  scenario: publicScenarioSchema.optional(),
   /** The seat's own side and role (null for the facilitator and observers). */
   mine: z.object({ side: sidePrivateSchema, role: rolePrivateSchema }).nullable(),
   scorecard: scorecardSchema.nullable(),

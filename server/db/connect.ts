@@ -16,7 +16,8 @@ import * as schema from "./schema";
 export type Database = {
   kind: "embedded" | "postgres";
   orm: PgDatabase<PgQueryResultHKT, typeof schema>;
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** `name`: a statement the server prepares once per connection (the move path's append). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: T[] }>;
   /** The pg pool (PostgreSQL only): Socket.IO's adapter listens through it. */
   pool: pg.Pool | null;
   close(): Promise<void>;
@@ -42,7 +43,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       kind: "postgres",
       orm: orm as unknown as Database["orm"],
-      query: (text, params) => pool.query(text, params as unknown[]) as never,
+      query: (text, params, name) =>
+        (name
+          ? pool.query({ name, text, values: params as unknown[] })
+          : pool.query(text, params as unknown[])) as never,
       pool,
       close: () => pool.end(),
     };

@@ -89,6 +89,7 @@ export class GameStore {
         head.phaseId,
         head.outcome === null ? null : JSON.stringify(head.outcome),
       ],
+      "summitry_append_event",
     );
   }
 

@@ -22,6 +22,23 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
+  r.get(
+    "/metrics",
+    {
+      schema: {
+        tags: ["operations"],
+        summary:
+          "Moves handled, their time inside the server (socket message to acknowledgement), event-loop delay, memory",
+        querystring: z.strictObject({ reset: z.enum(["true", "false"]).optional() }),
+      },
+    },
+    async (request) => {
+      const snapshot = ctx.metrics.snapshot();
+      if (request.query.reset === "true") ctx.metrics.reset();
+      return { ...snapshot, games: ctx.service.stats };
+    },
+  );
+
   r.post(
     "/api/facilitators",
     {

@@ -31,6 +31,9 @@ export class Gateway {
   readonly io: Server;
   /** gameId → seat → this process's sockets on it */
   private readonly local = new Map<string, Map<string, Set<GameSocket>>>();
+  /** Server processes sharing the database, as Socket.IO's adapter counts them (its heartbeats). */
+  private peers = 1;
+  private peerTimer: NodeJS.Timeout | null = null;
 
   constructor(
     httpServer: HttpServer,
@@ -59,8 +62,23 @@ export class Gateway {
     });
     ctx.service.on("event", (game, e, origin) => {
       this.broadcast(game, e);
-      if (origin === "local" && ctx.db.pool) this.io.serverSideEmit("summitry:event", { gameId: game.id, seq: e.seq });
+      // Only other processes need telling; alone, a NOTIFY per move would be a second round trip.
+      if (origin === "local" && this.peers > 1)
+        this.io.serverSideEmit("summitry:event", { gameId: game.id, seq: e.seq });
     });
+    if (ctx.db.pool) {
+      const count = () =>
+        this.io
+          .of("/")
+          .adapter.serverCount()
+          .then((n) => {
+            this.peers = n;
+          })
+          .catch(() => {});
+      count();
+      this.peerTimer = setInterval(count, 1000);
+      this.peerTimer.unref();
+    }
   }
 
   private async authenticate(socket: GameSocket): Promise<void> {
@@ -89,7 +107,11 @@ export class Gateway {
     this.publishPresence(gameId).catch(() => {});
 
     socket.on("move", (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
+      const started = performance.now();
+      const reply = (r: unknown) => {
+        this.ctx.metrics.moveTook(performance.now() - started);
+        if (typeof ack === "function") ack(r);
+      };
       this.onMove(socket, payload).then(reply, (err) => {
         this.ctx.log.error({ err, gameId }, "move failed");
         reply({ ok: false, error: { code: "internal", message: "the move could not be stored; try again" } });
@@ -202,6 +224,7 @@ export class Gateway {
   }
 
   async close(): Promise<void> {
+    if (this.peerTimer) clearInterval(this.peerTimer);
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
