@@ -21,6 +21,7 @@ const STEADY_RATE = Number(process.env.BENCH_RATE ?? 200);
 const PHASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LONG_LOG = Number(process.env.BENCH_LONG_LOG ?? 10_000);
 
+// biome-ignore lint/suspicious/noExplicitAny: the bench reads the server's JSON loosely
 type Json = any;
 
 async function http(base: string, method: string, path: string, body?: unknown, token?: string): Promise<Json> {
@@ -324,7 +325,8 @@ async function main() {
     });
     if (!ack.ok) throw new Error(ack.error.code);
     const block = Math.floor(i / 1000);
-    (blocks[block] ??= []).push(performance.now() - t);
+    if (!blocks[block]) blocks[block] = [];
+    blocks[block].push(performance.now() - t);
     for (const s of long.seats) s.received.delete(ack.seq);
   }
   const wall = (performance.now() - t0) / 1000;
