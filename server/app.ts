@@ -4,10 +4,12 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import { newId } from "./auth/secrets";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import type { Database } from "./db/connect";
 import { GameStore } from "./db/gameStore";
+import { EventNotices } from "./db/notices";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { installErrorHandler } from "./http/errors";
@@ -60,10 +62,19 @@ export async function buildApp(
 
   const store = new GameStore(db);
   const log = app.log as unknown as Logger;
-  const service = new GameService(store, log, {
-    snapshotEvery: config.SNAPSHOT_EVERY,
-    idleEvictMs: config.IDLE_EVICT_SECONDS * 1000,
-  });
+  // Several processes may share a PostgreSQL database; each listens for the others' events.
+  let notices: EventNotices | null = null;
+  const service: GameService = new GameService(
+    store,
+    log,
+    { snapshotEvery: config.SNAPSHOT_EVERY, idleEvictMs: config.IDLE_EVICT_SECONDS * 1000 },
+    Date.now,
+    db.url ? (gameId, seq) => notices!.encode(gameId, seq) : null,
+  );
+  if (db.url) {
+    notices = new EventNotices(db.url, newId("p"), (n) => service.notifyRemote(n.gameId, n.seq), log);
+    await notices.start();
+  }
   const scenarios = new ScenarioRegistry(store);
   const metrics = new Metrics();
   const base = { config, db, store, service, scenarios, log, metrics };
@@ -92,6 +103,7 @@ export async function buildApp(
     clearInterval(sweep);
     await service.close();
     await gateway.close();
+    await notices?.close();
     metrics.close();
   });
 

@@ -20,6 +20,8 @@ export type Database = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: T[] }>;
   /** The pg pool (PostgreSQL only): Socket.IO's adapter listens through it. */
   pool: pg.Pool | null;
+  /** The PostgreSQL URL (null for the embedded database): event notices listen on their own connection. */
+  url: string | null;
   close(): Promise<void>;
 };
 
@@ -48,6 +50,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           ? pool.query({ name, text, values: params as unknown[] })
           : pool.query(text, params as unknown[])) as never,
       pool,
+      url: options.url,
       close: () => pool.end(),
     };
   }
@@ -68,6 +71,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     orm: orm as unknown as Database["orm"],
     query: (text, params) => client.query(text, params) as never,
     pool: null,
+    url: null,
     close: () => client.close(),
   };
 }

@@ -16,6 +16,21 @@ export type GameHead = {
 };
 
 export type GameRow = typeof games.$inferSelect;
+
+/** The channel on which server processes tell each other of new events. */
+export const EVENTS_CHANNEL = "summitry_events";
+
+const APPEND_CTE = `
+  WITH ins AS (
+    INSERT INTO events (game_id, seq, at, actor, type, payload, hash)
+    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq
+  ), upd AS (
+    UPDATE games SET last_seq = (SELECT seq FROM ins), last_hash = $7, status = $8,
+      deadline_at = $9, phase_id = $10, outcome = $11
+    WHERE id = $1 RETURNING id
+  )`;
+const APPEND = `${APPEND_CTE} SELECT id FROM upd`;
+const APPEND_AND_NOTIFY = `${APPEND_CTE} SELECT pg_notify('${EVENTS_CHANNEL}', $12) FROM upd`;
 export type NewGame = {
   id: string;
   scenario: Scenario;
@@ -66,31 +81,25 @@ export class GameStore {
   /**
    * Appends one event and moves the game's head, in one statement and one round trip. A writer
    * that lost the race for this seq gets a unique violation (23505) and nothing is written.
+   * On PostgreSQL the same statement tells the other server processes (NOTIFY, delivered only if
+   * the event commits), so that they fold it into their copy and tell their sockets.
    */
-  async appendEvent(gameId: string, e: RecordedEvent, head: GameHead): Promise<void> {
-    await this.db.query(
-      `WITH ins AS (
-         INSERT INTO events (game_id, seq, at, actor, type, payload, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq
-       )
-       UPDATE games SET last_seq = (SELECT seq FROM ins), last_hash = $7, status = $8,
-         deadline_at = $9, phase_id = $10, outcome = $11
-       WHERE id = $1`,
-      [
-        gameId,
-        e.seq,
-        e.at,
-        JSON.stringify(e.actor),
-        e.type,
-        JSON.stringify(e.payload),
-        e.hash,
-        head.status,
-        head.deadlineAt,
-        head.phaseId,
-        head.outcome === null ? null : JSON.stringify(head.outcome),
-      ],
-      "summitry_append_event",
-    );
+  async appendEvent(gameId: string, e: RecordedEvent, head: GameHead, notice: string | null): Promise<void> {
+    const params = [
+      gameId,
+      e.seq,
+      e.at,
+      JSON.stringify(e.actor),
+      e.type,
+      JSON.stringify(e.payload),
+      e.hash,
+      head.status,
+      head.deadlineAt,
+      head.phaseId,
+      head.outcome === null ? null : JSON.stringify(head.outcome),
+    ];
+    if (notice === null) await this.db.query(APPEND, params, "summitry_append_event");
+    else await this.db.query(APPEND_AND_NOTIFY, [...params, notice], "summitry_append_event_notify");
   }
 
   async game(gameId: string): Promise<GameRow | null> {

@@ -55,6 +55,8 @@ export class GameService extends EventEmitter<ServiceEvents> {
     private readonly log: Logger,
     private readonly options: { snapshotEvery: number; idleEvictMs: number },
     private readonly now: () => number = Date.now,
+    /** On PostgreSQL: the NOTIFY payload that tells other processes of an appended event. */
+    private readonly notice: ((gameId: string, seq: number) => string) | null = null,
   ) {
     super();
   }
@@ -140,7 +142,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
       const next = apply(game.state, recorded);
       const head = headOf(next);
       try {
-        await this.store.appendEvent(game.id, recorded, head);
+        await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null);
       } catch (err) {
         if (isUniqueViolation(err)) {
           // Another process wrote this seq first: fold what it wrote, then judge the move again.

@@ -11,8 +11,9 @@ import { TokenBucket } from "./rateLimit";
 /**
  * The Socket.IO side of PROTOCOL.md. Each socket belongs to one seat of one game; it receives its
  * seat's view only, computed per seat from the one in-memory state. Across processes (PostgreSQL),
- * Socket.IO's adapter carries a "this game moved" notice; each process reads the event from the
- * database, folds it into its own copy and tells its own sockets.
+ * the append statement's NOTIFY tells the others (db/notices.ts); each reads the event from the
+ * database, folds it into its own copy and tells its own sockets. Socket.IO's PostgreSQL adapter
+ * carries what spans processes at the socket level: presence, and disconnecting a reset seat.
  */
 
 type SocketData = { gameId: string; seat: string; bucket: TokenBucket };
@@ -31,9 +32,6 @@ export class Gateway {
   readonly io: Server;
   /** gameId → seat → this process's sockets on it */
   private readonly local = new Map<string, Map<string, Set<GameSocket>>>();
-  /** Server processes sharing the database, as Socket.IO's adapter counts them (its heartbeats). */
-  private peers = 1;
-  private peerTimer: NodeJS.Timeout | null = null;
 
   constructor(
     httpServer: HttpServer,
@@ -56,29 +54,8 @@ export class Gateway {
       );
     });
     this.io.on("connection", (socket) => this.onConnection(socket as GameSocket));
-    this.io.on("summitry:event", (notice: unknown) => {
-      const n = z.object({ gameId: z.string(), seq: z.int() }).safeParse(notice);
-      if (n.success) ctx.service.notifyRemote(n.data.gameId, n.data.seq);
-    });
-    ctx.service.on("event", (game, e, origin) => {
-      this.broadcast(game, e);
-      // Only other processes need telling; alone, a NOTIFY per move would be a second round trip.
-      if (origin === "local" && this.peers > 1)
-        this.io.serverSideEmit("summitry:event", { gameId: game.id, seq: e.seq });
-    });
-    if (ctx.db.pool) {
-      const count = () =>
-        this.io
-          .of("/")
-          .adapter.serverCount()
-          .then((n) => {
-            this.peers = n;
-          })
-          .catch(() => {});
-      count();
-      this.peerTimer = setInterval(count, 1000);
-      this.peerTimer.unref();
-    }
+    // Events stored by this process or, after a notice, by another: each goes to this process's sockets.
+    ctx.service.on("event", (game, e) => this.broadcast(game, e));
   }
 
   private async authenticate(socket: GameSocket): Promise<void> {
@@ -224,7 +201,6 @@ export class Gateway {
   }
 
   async close(): Promise<void> {
-    if (this.peerTimer) clearInterval(this.peerTimer);
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
