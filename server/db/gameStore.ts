@@ -165,6 +165,15 @@ export class GameStore {
     return rows[0]?.seatId ?? null;
   }
 
+  async seatAnywhereByCode(codeHash: string): Promise<{ gameId: string; seatId: string } | null> {
+    const rows = await this.db.orm
+      .select({ gameId: seats.gameId, seatId: seats.seatId })
+      .from(seats)
+      .where(eq(seats.codeHash, codeHash))
+      .limit(1);
+    return rows[0] ?? null;
+  }
+
   async seatIds(gameId: string): Promise<string[]> {
     const rows = await this.db.orm.select({ seatId: seats.seatId }).from(seats).where(eq(seats.gameId, gameId));
     return rows.map((r) => r.seatId);

@@ -129,6 +129,25 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     };
   }
 
+  /** Joins the seat a code opens: a token for it, and `seatJoined` in the record. */
+  async function joinSeat(
+    request: { log: { info(o: object, m: string): void } },
+    row: GameRow,
+    seatId: string,
+    name: string,
+  ) {
+    const token = newSecret("gt");
+    await store.insertToken(hashSecret(token), row.id, seatId, name);
+    if (seatId === "observer") return { token, seat: { id: "observer" as const } };
+    const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
+    if (row.status === "live") {
+      // The record says who played; a join is not refused if the game has just ended.
+      await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
+    }
+    request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
+    return { token, seat: { id: seatId, side: role.side, role: role.id } };
+  }
+
   r.post(
     "/api/games/:gameId/join",
     {
@@ -144,16 +163,25 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const row = await gameOr404(request.params.gameId);
       const seatId = await store.seatByCode(row.id, hashCode(request.body.code));
       if (!seatId) throw new HttpError(401, "invalid_code", "that join code does not open a seat of this game");
-      const token = newSecret("gt");
-      await store.insertToken(hashSecret(token), row.id, seatId, request.body.name);
-      if (seatId === "observer") return { token, seat: { id: "observer" as const } };
-      const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
-      if (row.status === "live") {
-        // The record says who played; a join is not refused if the game has just ended.
-        await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name: request.body.name });
-      }
-      request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
-      return { token, seat: { id: seatId, side: role.side, role: role.id } };
+      return joinSeat(request, row, seatId, request.body.name);
+    },
+  );
+
+  r.post(
+    "/api/join",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "Join with a code alone (codes are unique across games): a student who typed it",
+        body: joinBody,
+        response: { 200: joined.extend({ gameId: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      const found = await store.seatAnywhereByCode(hashCode(request.body.code));
+      if (!found) throw new HttpError(401, "invalid_code", "that join code does not open a seat of any game");
+      const row = await gameOr404(found.gameId);
+      return { gameId: row.id, ...(await joinSeat(request, row, found.seatId, request.body.name)) };
     },
   );
 

@@ -1,0 +1,49 @@
+import type { View } from "../../../shared/index";
+
+/** The end of a game: agreement or not, the terms, both sides' scores (every seat sees them). */
+export function Outcome({ view }: { view: View }) {
+  const o = view.outcome;
+  const scenario = view.scenario;
+  if (!o || !scenario) return null;
+  const label = (issueId: string, optionId: string) =>
+    scenario.issues.find((i) => i.id === issueId)?.options.find((x) => x.id === optionId)?.label ?? optionId;
+  return (
+    <section className="outcome" aria-labelledby="outcome-title" data-testid="outcome">
+      <h2 id="outcome-title">{o.agreement ? "Agreement signed" : "No agreement"}</h2>
+      <p>
+        {o.reason === "walkAway" && o.walkedAwayBy
+          ? `${scenario.sides.find((s) => s.id === o.walkedAwayBy)?.name} walked away.`
+          : o.reason === "signed"
+            ? "Both leaders signed the draft."
+            : o.reason === "endGame"
+              ? "The facilitator ended the game."
+              : "Time ran out before both leaders signed."}
+      </p>
+      <table>
+        <caption>Scores</caption>
+        <thead>
+          <tr>
+            <th scope="col">Side</th>
+            <th scope="col">Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scenario.sides.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.name}</th>
+              <td data-testid={`score-${s.id}`}>{String(o.scores[s.id])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Final terms</h3>
+      <ul>
+        {scenario.issues.map((i) => (
+          <li key={i.id}>
+            <strong>{i.title}:</strong> {label(i.id, o.terms[i.id] ?? i.noDeal)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

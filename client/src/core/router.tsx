@@ -1,0 +1,55 @@
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+
+/** A small path router over the History API: the app has a handful of screens, no nesting. */
+
+const RouterContext = createContext<{ path: string; navigate: (to: string) => void }>({
+  path: "/",
+  navigate: () => {},
+});
+
+export function Router({ children }: { children: ReactNode }) {
+  const [path, setPath] = useState(() => window.location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const navigate = (to: string) => {
+    window.history.pushState(null, "", to);
+    setPath(new URL(to, window.location.origin).pathname);
+    window.scrollTo(0, 0);
+  };
+  return <RouterContext.Provider value={{ path, navigate }}>{children}</RouterContext.Provider>;
+}
+
+export const useRouter = () => useContext(RouterContext);
+
+/** Matches `/a/:x/b` against a path; returns the parameters or null. */
+export function match(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split("/").filter(Boolean);
+  const s = path.split("/").filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i]!.startsWith(":")) params[p[i]!.slice(1)] = decodeURIComponent(s[i]!);
+    else if (p[i] !== s[i]) return null;
+  }
+  return params;
+}
+
+export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const { navigate } = useRouter();
+  return (
+    <a
+      href={to}
+      className={className}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,44 @@
+/** Texts shared by every screen. */
+export const common = {
+  app: { name: "Summitry", tagline: "A negotiation game: Washington and Beijing at the summit table." },
+  connection: {
+    online: "Connected",
+    connecting: "Connecting…",
+    offline: "Offline: reconnecting. Your moves are not sent until the connection is back.",
+    refused: "This seat's link is no longer valid. Ask the facilitator for a new code.",
+    missed: (n: number) => `While you were away: ${n} event${n === 1 ? "" : "s"}.`,
+  },
+  home: {
+    join: "Join a game",
+    codeLabel: "Join code",
+    codeHint: "The code from your facilitator, e.g. 7KQ2M-…",
+    facilitate: "Run a game",
+    facilitateHint: "Create games, hand out seats, run the clock and the injects.",
+  },
+  join: {
+    title: "Join the game",
+    nameLabel: "Your name",
+    nameHint: "Shown to the other players and in the record.",
+    codeLabel: "Join code",
+    submit: "Join",
+    badCode: "That code does not open a seat. Check it with your facilitator.",
+  },
+  common: {
+    loading: "Loading…",
+    close: "Close",
+    cancel: "Cancel",
+    confirm: "Confirm",
+    copy: "Copy",
+    copied: "Copied",
+    print: "Print",
+    error: (message: string) => `Refused: ${message}`,
+    minutes: (n: number) => `${n} min`,
+    points: (n: number) => `${n} pt${Math.abs(n) === 1 ? "" : "s"}`,
+  },
+  phase: {
+    paused: "Paused",
+    notStarted: "Waiting for the facilitator to start the clock",
+    remaining: "Time left in this phase",
+    over: "The game is over",
+  },
+};

@@ -1,0 +1,2 @@
+/** Texts of the facilitator screens. */
+export const facilitator = {};

@@ -1,0 +1,13 @@
+import { common } from "./common";
+import { facilitator } from "./facilitator";
+import { projector } from "./projector";
+import { seat } from "./seat";
+
+/**
+ * Every text the web client shows lives in this folder, one file per area, so a translation can
+ * be added later: another set of the same shape, chosen at start-up. Functions take what they
+ * interpolate.
+ */
+export const en = { ...common, seat, facilitator, projector };
+export type Texts = typeof en;
+export const t: Texts = en;

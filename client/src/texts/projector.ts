@@ -1,0 +1,2 @@
+/** Texts of the projector screens. */
+export const projector = {};

@@ -1,0 +1,2 @@
+/** Texts of the seat screens. */
+export const seat = {};
