@@ -85,11 +85,16 @@ export async function buildApp(
   const ctx: AppContext = { ...base, gateway };
 
   installErrorHandler(app);
-  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 60, timeWindow: 60_000 }) }, (request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` } }),
-  );
+  // The built web client, when there is one: its files, and index.html for its own paths.
+  const clientDir = resolve(config.CLIENT_DIR);
+  const hasClient = existsSync(join(clientDir, "index.html"));
+  if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ["index.html"] });
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 600, timeWindow: 60_000 }) }, (request, reply) => {
+    const path = request.url.split("?")[0]!;
+    const appPath = !/^\/(api|socket\.io|docs|health|metrics)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+    if (hasClient && request.method === "GET" && appPath) return reply.type("text/html").sendFile("index.html");
+    return reply.status(404).send({ error: { code: "not_found", message: `no route ${request.method} ${path}` } });
+  });
 
   await app.register(async (scope) => miscRoutes(scope, ctx));
   await app.register(async (scope) => scenarioRoutes(scope, ctx));

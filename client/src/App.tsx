@@ -13,15 +13,17 @@ const Sheets = lazy(() => import("./facilitator/Sheets").then((m) => ({ default:
 /** The screens, by path. */
 export function App() {
   const { path } = useRouter();
-  let screen: React.ReactNode;
-  let m: Record<string, string> | null;
-  if ((m = match("/join/:gameId", path))) screen = <Join gameId={m.gameId!} />;
-  else if ((m = match("/play/:gameId", path))) screen = <Play key={m.gameId} gameId={m.gameId!} />;
+  const join = match("/join/:gameId", path);
+  const play = match("/play/:gameId", path);
+  const setup = match("/facilitator/games/:gameId", path);
+  const sheets = match("/facilitator/games/:gameId/sheets", path);
+  let screen: React.ReactNode = <Home />;
+  if (join) screen = <Join gameId={join.gameId!} />;
+  else if (play) screen = <Play key={play.gameId} gameId={play.gameId!} />;
   else if (match("/facilitator", path)) screen = <Dashboard />;
   else if (match("/facilitator/new", path)) screen = <NewGame />;
-  else if ((m = match("/facilitator/games/:gameId", path))) screen = <Setup gameId={m.gameId!} />;
-  else if ((m = match("/facilitator/games/:gameId/sheets", path))) screen = <Sheets gameId={m.gameId!} />;
-  else screen = <Home />;
+  else if (setup) screen = <Setup gameId={setup.gameId!} />;
+  else if (sheets) screen = <Sheets gameId={sheets.gameId!} />;
   return (
     <>
       <a className="skip" href="#main">
