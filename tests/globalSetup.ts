@@ -1,22 +1,38 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
 import type { TestProject } from "vitest/node";
 import { embeddedTemplate } from "../server/db/connect";
 
 /**
- * Once per test run: a migrated embedded database, dumped to a file. A new PGlite database takes
- * seconds to initialise; loading this template takes a fraction of that.
+ * Once per test run: a migrated embedded database, dumped to a file (a new PGlite database takes
+ * seconds to initialise; loading this template takes a fraction of that), and the built client.
  */
 export default async function setup(project: TestProject) {
   const path = join(tmpdir(), `summitry-pglite-template-${process.pid}.tar`);
   const blob = await embeddedTemplate();
   await writeFile(path, Buffer.from(await blob.arrayBuffer()));
   project.provide("pgliteTemplate", path);
+
+  // The web client, built once, as `npm start` builds it: the bundle and browser tests use it.
+  const clientDir = join(tmpdir(), `summitry-client-${process.pid}`);
+  await build({
+    configFile: fileURLToPath(new URL("../client/vite.config.ts", import.meta.url)),
+    build: { outDir: clientDir, emptyOutDir: true },
+    logLevel: "warn",
+  });
+  project.provide("clientDir", clientDir);
+  return async () => {
+    await rm(path, { force: true });
+    await rm(clientDir, { recursive: true, force: true });
+  };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    clientDir: string;
   }
 }

@@ -1,5 +1,5 @@
 import type { ClientView } from "./mergeView";
-import type { Ack, Connection, LogEntry } from "./useGame";
+import type { Ack, Connection, LogEntry, Presence } from "./useGame";
 
 /** What every live screen (seat table, facilitator console, projector) is given. */
 export type GameProps = {
@@ -7,5 +7,7 @@ export type GameProps = {
   view: ClientView;
   log: LogEntry[];
   connection: Connection;
+  /** Who is connected: the facilitator's console receives it; null elsewhere. */
+  presence: Presence | null;
   send: (move: unknown) => Promise<Ack>;
 };

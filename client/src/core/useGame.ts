@@ -4,6 +4,7 @@ import type { RuleError } from "../../../shared/index";
 import { type ClientView, type EventMessage, mergeEvent, needsWholeView } from "./mergeView";
 
 export type Connection = "connecting" | "online" | "offline" | "refused";
+export type Presence = { id: string; connected: boolean }[];
 export type Ack = { ok: true; seq: number } | { ok: false; error: RuleError };
 /** Every event this client received, and whether it arrived while catching up after a drop. */
 export type LogEntry = EventMessage & { missed: boolean };
@@ -17,6 +18,8 @@ export function useGame(token: string | null) {
   const [view, setView] = useState<ClientView | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [connection, setConnection] = useState<Connection>("connecting");
+  /** Who is connected (the facilitator's socket only receives it). */
+  const [presence, setPresence] = useState<Presence | null>(null);
   const socketRef = useRef<Socket | null>(null);
   const lastSeq = useRef(0);
   const resuming = useRef(false);
@@ -42,6 +45,7 @@ export function useGame(token: string | null) {
       }
     });
     socket.on("disconnect", () => setConnection("offline"));
+    socket.on("presence", (p: { seats: Presence }) => setPresence(p.seats));
     socket.on("connect_error", (err) =>
       setConnection(err.message === "unauthorized" || err.message === "not_found" ? "refused" : "offline"),
     );
@@ -81,7 +85,7 @@ export function useGame(token: string | null) {
     }
   }, []);
 
-  return { view, log, connection, send };
+  return { view, log, connection, presence, send };
 }
 
 const STALE = new Set([

@@ -32,7 +32,14 @@ export function Play({ gameId }: { gameId: string }) {
       </main>
     );
   }
-  const props = { gameId, view: game.view, log: game.log, connection: game.connection, send: game.send };
+  const props = {
+    gameId,
+    view: game.view,
+    log: game.log,
+    connection: game.connection,
+    presence: game.presence,
+    send: game.send,
+  };
   const seat = game.view.seat.id;
   return (
     <Suspense fallback={<p>{t.common.loading}</p>}>
