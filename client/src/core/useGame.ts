@@ -23,6 +23,8 @@ export function useGame(token: string | null) {
   const socketRef = useRef<Socket | null>(null);
   const lastSeq = useRef(0);
   const resuming = useRef(false);
+  // After a reconnect two states arrive: the one sent on connect and the answer to `resume`.
+  const statesToCome = useRef(0);
   const viewRef = useRef<ClientView | null>(null);
 
   useEffect(() => {
@@ -41,6 +43,7 @@ export function useGame(token: string | null) {
       // Back after a drop: ask for what was missed (the server answers with events, then state).
       if (lastSeq.current > 0) {
         resuming.current = true;
+        statesToCome.current = 2;
         refresh();
       }
     });
@@ -50,6 +53,12 @@ export function useGame(token: string | null) {
       setConnection(err.message === "unauthorized" || err.message === "not_found" ? "refused" : "offline"),
     );
     socket.on("state", ({ view: whole }: { seq: number; view: ClientView }) => {
+      if (resuming.current && --statesToCome.current > 0) {
+        // Keep lastSeq where it was before the drop: the resumed events are still to come.
+        viewRef.current = whole;
+        setView(whole);
+        return;
+      }
       resuming.current = false;
       viewRef.current = whole;
       lastSeq.current = Math.max(lastSeq.current, whole.seq);
@@ -62,7 +71,8 @@ export function useGame(token: string | null) {
       const next = mergeEvent(prev, m);
       viewRef.current = next;
       setView(next);
-      setLog((l) => [...l, { ...m, missed: resuming.current }]);
+      const missed = resuming.current;
+      setLog((l) => [...l, { ...m, missed }]);
       if (needsWholeView(m, prev)) refresh();
     });
     return () => {
