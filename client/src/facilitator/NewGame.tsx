@@ -1,8 +1,244 @@
-/** Creating a game (placeholder until the facilitator screens land). */
+import { useCallback, useEffect, useId, useState } from "react";
+import type { PublicScenario } from "../../../shared/index";
+import { api } from "../core/api";
+import { saveCodes } from "../core/gameCodes";
+import { Link, useRouter } from "../core/router";
+import { storage } from "../core/storage";
+import { t } from "../texts";
+import { ensureFacilitatorKey } from "./access";
+import { ErrorText } from "./ErrorText";
+import { describeError } from "./errors";
+import { ScenarioUpload } from "./ScenarioUpload";
+import { useScenario } from "./scenarios";
+import type { CreatedGame, ScenarioListing } from "./types";
+import "./facilitator.css";
+
+const DEFAULT_SCENARIO = "great-rebalancing";
+const T = t.facilitator.newGame;
+
+/** The default scenario first, then the others by title. */
+const ordered = (list: ScenarioListing[]) =>
+  [...list].sort((a, b) =>
+    a.id === DEFAULT_SCENARIO ? -1 : b.id === DEFAULT_SCENARIO ? 1 : a.title.localeCompare(b.title),
+  );
+
+/** Create a game: a scenario (or a new one uploaded), its title, phase lengths and seats. */
 export function NewGame() {
+  const [list, setList] = useState<ScenarioListing[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<{ id: string; version: number } | null>(null);
+  const selectId = useId();
+
+  const loadList = useCallback(async (pick?: { id: string; version: number }) => {
+    try {
+      const l = ordered(await api<ScenarioListing[]>("GET", "/api/scenarios"));
+      setList(l);
+      setListError(null);
+      setChosen((c) => {
+        if (pick) return pick;
+        if (c) return c;
+        const first = l[0];
+        return first ? { id: first.id, version: first.version } : null;
+      });
+    } catch (err) {
+      setListError(describeError(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    loadList();
+  }, [loadList]);
+
+  const scenario = useScenario(chosen?.id, chosen?.version);
+  const current = scenario && chosen && scenario.id === chosen.id && scenario.version === chosen.version;
+
   return (
-    <main className="page" id="main">
-      <h1>New game</h1>
+    <main className="page fac fac-narrow" id="main">
+      <nav className="fac-crumbs no-print" aria-label={t.facilitator.nav.label}>
+        <Link to="/facilitator">{t.facilitator.nav.dashboard}</Link>
+      </nav>
+      <h1>{T.title}</h1>
+
+      <section className="card" aria-labelledby="ng-scenario-title">
+        <h2 id="ng-scenario-title">{T.scenarioTitle}</h2>
+        <label htmlFor={selectId}>{T.scenarioLabel}</label>
+        <select
+          id={selectId}
+          data-testid="scenario-select"
+          value={chosen?.id ?? ""}
+          disabled={!list}
+          onChange={(e) => {
+            const l = list?.find((x) => x.id === e.target.value);
+            if (l) setChosen({ id: l.id, version: l.version });
+          }}
+        >
+          {!list && <option value="">{t.common.loading}</option>}
+          {list?.map((s) => (
+            <option key={s.id} value={s.id}>
+              {T.scenarioOption(s.title, s.version)}
+            </option>
+          ))}
+        </select>
+        {chosen && list && <p className="hint">{list.find((s) => s.id === chosen.id)?.summary}</p>}
+        <ErrorText message={listError} />
+        <details className="fac-upload-box">
+          <summary>{T.uploadSummary}</summary>
+          <ScenarioUpload onUploaded={(id, version) => loadList({ id, version })} />
+        </details>
+      </section>
+
+      {current ? (
+        <GameForm key={`${scenario.id}@${scenario.version}`} scenario={scenario} />
+      ) : (
+        <p>{t.common.loading}</p>
+      )}
     </main>
+  );
+}
+
+function GameForm({ scenario }: { scenario: PublicScenario }) {
+  const { navigate } = useRouter();
+  const [title, setTitle] = useState(scenario.title);
+  const [minutes, setMinutes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(scenario.phases.map((p) => [p.id, String(p.minutes)])),
+  );
+  const [leaveOut, setLeaveOut] = useState<Set<string>>(() => new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+
+  const badMinutes = (v: string | undefined) => {
+    const n = Number(v);
+    return v === undefined || v.trim() === "" || !Number.isFinite(n) || n < 1 || n > 240;
+  };
+  const total = scenario.phases.reduce((n, p) => n + (Number(minutes[p.id]) || 0), 0);
+  const invalid = scenario.phases.some((p) => badMinutes(minutes[p.id])) || title.trim().length > 200;
+  const optional = scenario.roles.filter((r) => r.optional);
+  const sideName = (id: string) => scenario.sides.find((s) => s.id === id)?.name ?? id;
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    if (invalid) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const key = await ensureFacilitatorKey();
+      const phaseMinutes: Record<string, number> = {};
+      for (const p of scenario.phases) {
+        const n = Number(minutes[p.id]);
+        if (n !== p.minutes) phaseMinutes[p.id] = n;
+      }
+      const g = await api<CreatedGame>("POST", "/api/games", {
+        token: key,
+        body: {
+          scenarioId: scenario.id,
+          scenarioVersion: scenario.version,
+          ...(title.trim() ? { title: title.trim() } : {}),
+          ...(Object.keys(phaseMinutes).length ? { phaseMinutes } : {}),
+          ...(leaveOut.size ? { leaveOut: [...leaveOut] } : {}),
+        },
+      });
+      saveCodes(g.gameId, { joinCodes: g.joinCodes, observerCode: g.observerCode });
+      storage.setSeat(g.gameId, { token: g.facilitatorToken, seat: "facilitator" });
+      navigate(`/facilitator/games/${g.gameId}`);
+    } catch (err) {
+      setError(describeError(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={create} aria-labelledby="ng-game-title" noValidate>
+      <h2 id="ng-game-title">{T.gameTitle}</h2>
+      <label htmlFor={titleId}>{T.titleLabel}</label>
+      <input
+        id={titleId}
+        data-testid="game-title"
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.target.value)}
+        aria-describedby={`${titleId}-hint`}
+      />
+      <p className="hint" id={`${titleId}-hint`}>
+        {T.titleHint}
+      </p>
+
+      <fieldset className="fac-fieldset">
+        <legend>{T.phasesLegend}</legend>
+        <p className="hint">{T.phasesHint}</p>
+        <div className="fac-phases">
+          {scenario.phases.map((p) => {
+            const bad = badMinutes(minutes[p.id]);
+            const inputId = `ng-phase-${p.id}`;
+            return (
+              <div key={p.id} className="fac-phase">
+                <label htmlFor={inputId}>{p.title}</label>
+                <div className="fac-inline">
+                  <input
+                    id={inputId}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={240}
+                    step={1}
+                    value={minutes[p.id] ?? ""}
+                    aria-invalid={bad}
+                    aria-describedby={bad ? `${inputId}-error` : undefined}
+                    data-testid={`phase-minutes-${p.id}`}
+                    onChange={(e) => setMinutes((m) => ({ ...m, [p.id]: e.target.value }))}
+                  />
+                  <span aria-hidden="true">{T.min}</span>
+                </div>
+                {bad && (
+                  <p className="error" id={`${inputId}-error`}>
+                    {T.minutesRange}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <p aria-live="polite">
+          <strong>{T.total(total)}</strong>
+        </p>
+      </fieldset>
+
+      {optional.length > 0 && (
+        <fieldset className="fac-fieldset">
+          <legend>{T.rolesLegend}</legend>
+          <p className="hint">{T.rolesHint}</p>
+          {optional.map((r) => (
+            <div key={r.id} className="fac-check">
+              <input
+                type="checkbox"
+                id={`ng-leave-${r.id}`}
+                data-testid={`leave-out-${r.id}`}
+                checked={leaveOut.has(r.id)}
+                onChange={(e) =>
+                  setLeaveOut((s) => {
+                    const next = new Set(s);
+                    if (e.target.checked) next.add(r.id);
+                    else next.delete(r.id);
+                    return next;
+                  })
+                }
+              />
+              <label htmlFor={`ng-leave-${r.id}`}>{T.leaveOut(r.title, sideName(r.side))}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <p className="hint">{T.seatCount(scenario.roles.length - leaveOut.size)}</p>
+
+      <button
+        type="submit"
+        data-testid="create-game"
+        disabled={busy || invalid}
+        aria-describedby={error ? "ng-create-error" : undefined}
+      >
+        {busy ? T.creating : T.create}
+      </button>
+      <ErrorText message={error} id="ng-create-error" />
+    </form>
   );
 }

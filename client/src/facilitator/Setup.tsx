@@ -1,8 +1,153 @@
-/** A game's set-up: links, QR codes, who joined (placeholder until the facilitator screens land). */
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../core/api";
+import { type GameCodes, loadCodes, saveCodes } from "../core/gameCodes";
+import { Link } from "../core/router";
+import { t } from "../texts";
+import { withFacilitatorToken } from "./access";
+import { ConsoleLink } from "./ConsoleLink";
+import { ErrorText } from "./ErrorText";
+import { describeError } from "./errors";
+import { FacLink } from "./FacLink";
+import { SeatCard } from "./SeatCard";
+import { useScenario } from "./scenarios";
+import type { GameSummary } from "./types";
+import "./facilitator.css";
+
+const REFRESH_MS = 4000;
+const T = t.facilitator.setup;
+
+/** A game's set-up: a join link and QR code per seat and for the projector, and who has joined. */
 export function Setup({ gameId }: { gameId: string }) {
+  const [game, setGame] = useState<GameSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [codes, setCodes] = useState<GameCodes | null>(() => loadCodes(gameId));
+
+  const load = useCallback(async () => {
+    try {
+      const g = await withFacilitatorToken(gameId, (token) =>
+        api<GameSummary>("GET", `/api/games/${encodeURIComponent(gameId)}`, { token }),
+      );
+      setGame(g);
+      setError(null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }, [gameId]);
+
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const scenario = useScenario(game?.scenarioId, game?.scenarioVersion);
+
+  const reset = async (seatId: string) => {
+    const { code } = await withFacilitatorToken(gameId, (token) =>
+      api<{ code: string }>(
+        "POST",
+        `/api/games/${encodeURIComponent(gameId)}/seats/${encodeURIComponent(seatId)}/reset`,
+        { token },
+      ),
+    );
+    const before = loadCodes(gameId) ?? { joinCodes: {}, observerCode: "" };
+    const next: GameCodes =
+      seatId === "observer"
+        ? { ...before, observerCode: code }
+        : { ...before, joinCodes: { ...before.joinCodes, [seatId]: code } };
+    saveCodes(gameId, next);
+    setCodes(next);
+    load();
+  };
+
+  const seats = game?.seats ?? [];
+  const joined = seats.filter((s) => s.joined).length;
+  const missing = game !== null && (!codes || seats.some((s) => !codes.joinCodes[s.id]) || !codes.observerCode);
+  const role = (id: string) => scenario?.roles.find((r) => r.id === id);
+  const sides = scenario?.sides ?? [];
+
   return (
-    <main className="page" id="main">
-      <h1>Set-up {gameId}</h1>
+    <main className="page fac" id="main">
+      <nav className="fac-crumbs no-print" aria-label={t.facilitator.nav.label}>
+        <Link to="/facilitator">{t.facilitator.nav.dashboard}</Link>
+      </nav>
+      <div className="fac-heading">
+        <div>
+          <h1>{game?.title ?? T.title}</h1>
+          {scenario && <p className="hint">{T.subtitle(scenario.title)}</p>}
+        </div>
+        <div className="fac-heading-links">
+          <FacLink to={`/facilitator/games/${gameId}/sheets`} className="button secondary" testId="sheets-link">
+            {T.sheets}
+          </FacLink>
+          <span className="fac-button-like">
+            <ConsoleLink gameId={gameId} testId="console-link">
+              {T.console}
+            </ConsoleLink>
+          </span>
+        </div>
+      </div>
+      <ErrorText message={error} />
+      {!game && !error && <p>{t.common.loading}</p>}
+
+      {game && (
+        <>
+          <p className="fac-joined-count" aria-live="polite">
+            <strong>{T.joinedCount(joined, seats.length)}</strong>
+            {game.status !== "live" && <span> · {T.notLive}</span>}
+          </p>
+          <p className="hint" id="setup-reset-hint">
+            {T.intro}
+          </p>
+          {missing && (
+            <div className="fac-notice" role="note">
+              <p>
+                <strong>{T.missingTitle}</strong> {T.missingText}
+              </p>
+            </div>
+          )}
+
+          <section aria-labelledby="setup-observer-title" className="fac-observer">
+            <h2 id="setup-observer-title">{T.observerTitle}</h2>
+            <p className="hint">{T.observerHint}</p>
+            <SeatCard
+              gameId={gameId}
+              seatId="observer"
+              title={T.observerSeat}
+              code={codes?.observerCode || null}
+              joined={null}
+              linkTestId="observer-link"
+              resetHintId="setup-reset-hint"
+              onReset={reset}
+            />
+          </section>
+
+          {(sides.length ? sides : [{ id: "", name: T.seatsTitle }]).map((side) => {
+            const ofSide = seats.filter((s) => !side.id || role(s.id)?.side === side.id);
+            if (!ofSide.length) return null;
+            return (
+              <section key={side.id || "all"} aria-labelledby={`setup-side-${side.id}`} className="fac-side">
+                <h2 id={`setup-side-${side.id}`}>{T.sideSeats(side.name)}</h2>
+                <div className="fac-seat-grid">
+                  {ofSide.map((s) => (
+                    <SeatCard
+                      key={s.id}
+                      gameId={gameId}
+                      seatId={s.id}
+                      title={role(s.id)?.title ?? s.id}
+                      code={codes?.joinCodes[s.id] ?? null}
+                      joined={s.joined}
+                      linkTestId={`seat-link-${s.id}`}
+                      resetHintId="setup-reset-hint"
+                      onReset={reset}
+                    />
+                  ))}
+                </div>
+              </section>
+            );
+          })}
+        </>
+      )}
     </main>
   );
 }

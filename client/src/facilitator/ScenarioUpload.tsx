@@ -1,0 +1,96 @@
+import { useId, useState } from "react";
+import { ApiFailure, api } from "../core/api";
+import { t } from "../texts";
+import { ErrorText } from "./ErrorText";
+import { describeError } from "./errors";
+
+const T = t.facilitator.upload;
+type Problem = { path: string; message: string };
+
+/**
+ * Upload a scenario file (JSON). The server checks it and answers with every problem at once,
+ * each against its JSON path; they are listed here so a teacher can fix them all in one pass.
+ */
+export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, version: number) => void }) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<{ file: string; list: Problem[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function upload(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setProblems(null);
+    setError(null);
+    setDone(null);
+    try {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(await file.text());
+      } catch (err) {
+        setError(T.notJson(file.name, (err as Error).message));
+        return;
+      }
+      const r = await api<{ id: string; version: number }>("POST", "/api/scenarios", { body: doc });
+      setDone(T.uploaded(r.id, r.version));
+      onUploaded(r.id, r.version);
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 400 && Array.isArray(err.error.details?.problems)) {
+        setProblems({ file: file.name, list: err.error.details.problems as Problem[] });
+      } else if (err instanceof ApiFailure && err.status === 409) {
+        setError(T.exists);
+      } else if (err instanceof ApiFailure && err.status === 413) {
+        setError(T.tooLarge);
+      } else {
+        setError(describeError(err));
+      }
+    } finally {
+      setBusy(false);
+      // The same file can be chosen again once it is fixed.
+      input.value = "";
+    }
+  }
+
+  return (
+    <div className="fac-upload">
+      <label htmlFor={id}>{T.label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {T.hint}{" "}
+        <a href="/api/scenario-schema.json" target="_blank" rel="noreferrer">
+          {T.schema}
+        </a>
+      </p>
+      <input
+        id={id}
+        type="file"
+        accept=".json,application/json"
+        aria-describedby={`${id}-hint`}
+        data-testid="scenario-upload"
+        disabled={busy}
+        onChange={(e) => upload(e.currentTarget)}
+      />
+      {busy && <p aria-live="polite">{T.checking}</p>}
+      {done && (
+        <p className="fac-ok" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorText message={error} />
+      {problems && (
+        <div className="fac-problems" role="alert" data-testid="upload-problems">
+          <p className="error">{T.problems(problems.list.length, problems.file)}</p>
+          <ul>
+            {problems.list.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two problems may share a path
+              <li key={i}>
+                <code className="fac-path">{p.path}</code> <span>{p.message}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { useId, useState } from "react";
+import { MAX_EXTEND_MINUTES } from "../../../../shared/index";
+import { PhaseClock } from "../../common/PhaseClock";
+import type { GameProps } from "../../core/gameProps";
+import { t } from "../../texts";
+import { ErrorText } from "../ErrorText";
+import { Confirm } from "./Confirm";
+import type { Labels } from "./labels";
+import { useMove } from "./useMove";
+
+const T = t.facilitator.console.phase;
+
+/** The clock and the phases: start, pause, resume, extend, and move on. */
+export function PhaseControls({ view, send, labels }: Pick<GameProps, "view" | "send"> & { labels: Labels }) {
+  const clock = useMove(send);
+  const advance = useMove(send);
+  const extend = useMove(send);
+  const [minutes, setMinutes] = useState("5");
+  const minutesId = useId();
+  const phases = view.scenario?.phases ?? [];
+  const next = phases[view.phase.index + 1];
+  const over = view.outcome !== null;
+  const p = view.phase;
+  const n = Number(minutes);
+  const badMinutes = !Number.isInteger(n) || n < 1 || n > 15;
+  const room = MAX_EXTEND_MINUTES - p.extendedMinutes;
+
+  return (
+    <section className="card con-phase" aria-labelledby="con-phase-title">
+      <h2 id="con-phase-title">{T.title}</h2>
+      <PhaseClock view={view} />
+      <p className="hint">
+        {T.position(p.index + 1, phases.length)}
+        {p.agenda.length > 0 && (
+          <>
+            {" · "}
+            {T.agenda(p.agenda.map(labels.issue).join(", "))}
+          </>
+        )}
+      </p>
+      {over ? null : (
+        <>
+          <div className="con-buttons">
+            {!p.started ? (
+              <button
+                type="button"
+                data-testid="resume"
+                disabled={clock.busy}
+                onClick={() => clock.run({ type: "resume" })}
+              >
+                {T.start}
+              </button>
+            ) : p.paused ? (
+              <button
+                type="button"
+                data-testid="resume"
+                disabled={clock.busy}
+                onClick={() => clock.run({ type: "resume" })}
+              >
+                <span aria-hidden="true">▶ </span>
+                {T.resume}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="secondary"
+                data-testid="pause"
+                disabled={clock.busy}
+                onClick={() => clock.run({ type: "pause" })}
+              >
+                <span aria-hidden="true">❚❚ </span>
+                {T.pause}
+              </button>
+            )}
+          </div>
+          <ErrorText message={clock.error} />
+
+          <div className="con-buttons">
+            {next ? (
+              <button
+                type="button"
+                className="secondary"
+                data-testid="advance-phase"
+                disabled={advance.busy}
+                onClick={() => advance.run({ type: "advancePhase" })}
+              >
+                {T.advance(next.title)} <span aria-hidden="true">→</span>
+              </button>
+            ) : (
+              <Confirm
+                label={T.advanceLast(p.title)}
+                question={T.advanceLastQuestion}
+                confirmLabel={T.advanceLastConfirm}
+                testId="advance-phase"
+                disabled={advance.busy}
+                onConfirm={() => advance.run({ type: "advancePhase" })}
+              />
+            )}
+          </div>
+          <ErrorText message={advance.error} />
+
+          <form
+            className="con-extend"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!badMinutes) extend.run({ type: "extend", minutes: n });
+            }}
+          >
+            <label htmlFor={minutesId}>{T.extendLabel}</label>
+            <div className="fac-inline">
+              <input
+                id={minutesId}
+                type="number"
+                min={1}
+                max={15}
+                step={1}
+                inputMode="numeric"
+                value={minutes}
+                onChange={(e) => setMinutes(e.target.value)}
+                aria-invalid={badMinutes}
+                aria-describedby={`${minutesId}-hint`}
+                data-testid="extend-minutes"
+              />
+              <button type="submit" className="secondary" data-testid="extend" disabled={extend.busy || badMinutes}>
+                {T.extend}
+              </button>
+            </div>
+            <p className="hint" id={`${minutesId}-hint`}>
+              {badMinutes ? T.extendRange : T.extendUsed(p.extendedMinutes, MAX_EXTEND_MINUTES, room)}
+            </p>
+            <ErrorText message={extend.error} />
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ClientView } from "../core/mergeView";
+import { t } from "../texts";
+
+const T = t.projector.issues;
+
+/** Where each issue stands in the draft: the option agreed so far, or "open". Never any points. */
+export function IssueBoard({ view }: { view: ClientView }) {
+  const scenario = view.scenario;
+  if (!scenario) return null;
+  const settled = Object.keys(view.draft.terms).length;
+  // The tag matters only when some issues are off the table.
+  const partial = scenario.issues.some((i) => !view.phase.agenda.includes(i.id));
+  const signedBy = view.draft.signedBy.map((id) => view.seats.find((s) => s.id === id)?.title ?? id).join(", ");
+  return (
+    <section className="proj-issues" aria-labelledby="proj-issues-title">
+      <h2 id="proj-issues-title">{T.title(settled, scenario.issues.length)}</h2>
+      {signedBy && <p className="proj-signed">{T.signedBy(signedBy)}</p>}
+      <ul className="proj-issue-list">
+        {scenario.issues.map((issue) => {
+          const optionId = view.draft.terms[issue.id];
+          const label = optionId ? (issue.options.find((o) => o.id === optionId)?.label ?? optionId) : null;
+          const onAgenda = view.phase.agenda.includes(issue.id);
+          return (
+            <li
+              key={issue.id}
+              className={label ? "proj-issue proj-issue-settled" : "proj-issue"}
+              data-testid={`projector-issue-${issue.id}`}
+            >
+              <span className="proj-issue-title">
+                {issue.title}
+                {partial && onAgenda && <span className="proj-tag">{T.onAgenda}</span>}
+              </span>
+              <span className="proj-issue-state">
+                {label ? (
+                  <>
+                    <span aria-hidden="true">✓ </span>
+                    {label}
+                  </>
+                ) : (
+                  <span className="proj-open">
+                    <span aria-hidden="true">… </span>
+                    {T.open}
+                  </span>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ClientView } from "../core/mergeView";
+import { t } from "../texts";
+import { time } from "./PressList";
+
+const T = t.projector.feed;
+const SHOWN = 2;
+
+/** Injects and Control's notes made public (to everyone), newest first; the latest one stands out. */
+export function PublicFeed({ view }: { view: ClientView }) {
+  const all = view.feed.filter((f) => f.kind !== "reveal" && f.to === null).reverse();
+  if (all.length === 0) return null;
+  // A wall screen cannot be scrolled by the room: the newest few, and a count of the rest.
+  const items = all.slice(0, SHOWN);
+  return (
+    <section className="proj-panel" aria-labelledby="proj-feed-title" data-testid="projector-feed">
+      <h2 id="proj-feed-title">{T.title}</h2>
+      <ol className="proj-feed">
+        {items.map((f, i) => (
+          <li key={`${f.seq}-${f.kind}-${f.title}`} className={i === 0 ? "proj-latest" : undefined}>
+            <span className="proj-tag">{f.kind === "inject" ? T.inject : T.note}</span>
+            {i === 0 && <span className="proj-tag proj-tag-new">{T.latest}</span>}
+            {f.title && <h3>{f.title}</h3>}
+            <p>{f.text}</p>
+            <p className="proj-by">{time(f.at)}</p>
+          </li>
+        ))}
+      </ol>
+      {all.length > SHOWN && <p className="proj-by">{T.earlier(all.length - SHOWN)}</p>}
+    </section>
+  );
+}
