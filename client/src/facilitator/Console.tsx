@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { ConnectionBadge } from "../common/ConnectionBadge";
 import { Outcome } from "../common/Outcome";
 import type { GameProps } from "../core/gameProps";
+import { Link } from "../core/router";
 import { t } from "../texts";
 import { Announcer } from "./console/Announcer";
 import { ChannelsPanel } from "./console/ChannelsPanel";
@@ -15,7 +16,6 @@ import { PhaseControls } from "./console/PhaseControls";
 import { ProposalsPanel } from "./console/ProposalsPanel";
 import { SeatsPanel } from "./console/SeatsPanel";
 import { useAnalysis } from "./console/useAnalysis";
-import { FacLink } from "./FacLink";
 import "./facilitator.css";
 import "./console/console.css";
 
@@ -35,12 +35,12 @@ export function Console({ gameId, view, connection, presence, send }: GameProps)
         </div>
         <div className="con-header-side">
           <ConnectionBadge connection={connection} />
-          <FacLink to={`/facilitator/games/${gameId}`} className="button secondary">
+          <Link to={`/facilitator/games/${gameId}`} className="button secondary">
             {T.setup}
-          </FacLink>
-          <FacLink to="/facilitator" className="button secondary">
+          </Link>
+          <Link to="/facilitator" className="button secondary">
             {T.dashboard}
-          </FacLink>
+          </Link>
         </div>
       </header>
       <Announcer view={view} labels={labels} />

@@ -9,7 +9,6 @@ import { ConsoleLink } from "./ConsoleLink";
 import { CopyButton } from "./CopyButton";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
-import { FacLink } from "./FacLink";
 import { KeyForm } from "./KeyForm";
 import { fetchScenario } from "./scenarios";
 import type { GameSummary } from "./types";
@@ -68,9 +67,9 @@ export function Dashboard() {
       </nav>
       <div className="fac-heading">
         <h1>{T.title}</h1>
-        <FacLink to="/facilitator/new" className="button fac-new" testId="new-game-link">
+        <Link to="/facilitator/new" className="button fac-new" testId="new-game-link">
           {T.newGame}
-        </FacLink>
+        </Link>
       </div>
 
       <section className="card" aria-labelledby="fac-key-title">

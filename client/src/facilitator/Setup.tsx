@@ -7,7 +7,6 @@ import { withFacilitatorToken } from "./access";
 import { ConsoleLink } from "./ConsoleLink";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
-import { FacLink } from "./FacLink";
 import { SeatCard } from "./SeatCard";
 import { useScenario } from "./scenarios";
 import type { GameSummary } from "./types";
@@ -77,9 +76,9 @@ export function Setup({ gameId }: { gameId: string }) {
           {scenario && <p className="hint">{T.subtitle(scenario.title)}</p>}
         </div>
         <div className="fac-heading-links">
-          <FacLink to={`/facilitator/games/${gameId}/sheets`} className="button secondary" testId="sheets-link">
+          <Link to={`/facilitator/games/${gameId}/sheets`} className="button secondary" testId="sheets-link">
             {T.sheets}
-          </FacLink>
+          </Link>
           <span className="fac-button-like">
             <ConsoleLink gameId={gameId} testId="console-link">
               {T.console}

@@ -1,3 +1,4 @@
+import { Markdown } from "../common/Markdown";
 import { joinLink, loadCodes } from "../core/gameCodes";
 import type { ClientView } from "../core/mergeView";
 import { Link } from "../core/router";
@@ -5,7 +6,6 @@ import { useGame } from "../core/useGame";
 import { t } from "../texts";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
-import { Markdown } from "./Markdown";
 import { QrCode } from "./QrCode";
 import { useFacilitatorToken } from "./useFacilitatorToken";
 import "./facilitator.css";
@@ -89,7 +89,7 @@ function SheetList({ gameId, view }: { gameId: string; view: ClientView }) {
             </header>
             <div className="sheet-part">
               <h3 id={`sheet-${seat.id}-side`}>{T.sideBrief(side?.name ?? seat.side)}</h3>
-              <Markdown text={sidePrivate?.brief ?? ""} headingBase={3} />
+              <Markdown text={sidePrivate?.brief ?? ""} headingLevel={3} />
               {sidePrivate && (
                 <p>
                   <strong>{T.reservation}</strong> {t.common.points(sidePrivate.reservation)}
@@ -135,7 +135,7 @@ function SheetList({ gameId, view }: { gameId: string; view: ClientView }) {
             )}
             <div className="sheet-part">
               <h3 id={`sheet-${seat.id}-role`}>{T.roleBrief}</h3>
-              <Markdown text={rolePrivate?.brief ?? ""} headingBase={3} />
+              <Markdown text={rolePrivate?.brief ?? ""} headingLevel={3} />
             </div>
             <div className="sheet-part">
               <h3 id={`sheet-${seat.id}-obj`}>{T.objectives}</h3>

@@ -1,5 +1,5 @@
+import { Markdown } from "../common/Markdown";
 import { t } from "../texts";
-import { Markdown } from "./Markdown";
 import { listOf, type Model, timeOf } from "./model";
 
 /** Injects played, facilitator notes and private reveals, newest first. */
