@@ -18,11 +18,16 @@ export default async function setup(project: TestProject) {
 
   // The web client, built once, as `npm start` builds it: the bundle and browser tests use it.
   const clientDir = join(tmpdir(), `summitry-client-${process.pid}`);
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
   await build({
+    mode: "production",
     configFile: fileURLToPath(new URL("../client/vite.config.ts", import.meta.url)),
     build: { outDir: clientDir, emptyOutDir: true },
     logLevel: "warn",
   });
+  process.env.NODE_ENV = nodeEnv;
   project.provide("clientDir", clientDir);
   return async () => {
     await rm(path, { force: true });
