@@ -19,6 +19,7 @@ import { installErrorHandler } from "./http/errors";
 import { Metrics } from "./metrics";
 import { gameRoutes } from "./routes/games";
 import { miscRoutes } from "./routes/misc";
+import { recordRoutes } from "./routes/record";
 import { scenarioRoutes } from "./routes/scenarios";
 import { Gateway } from "./socket/gateway";
 
@@ -99,6 +100,7 @@ export async function buildApp(
   await app.register(async (scope) => miscRoutes(scope, ctx));
   await app.register(async (scope) => scenarioRoutes(scope, ctx));
   await app.register(async (scope) => gameRoutes(scope, ctx));
+  await app.register(async (scope) => recordRoutes(scope, ctx));
 
   const sweep = setInterval(() => service.evictIdle((id) => gateway.isWatched(id)), 60_000);
   sweep.unref();

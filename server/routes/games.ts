@@ -1,7 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createGame, eventFor, isRevealedTo, type Scenario, setupScenario } from "../../shared/index";
+import {
+  createGame,
+  eventFor,
+  type GameState,
+  isRevealedTo,
+  type RecordedEvent,
+  type Scenario,
+  setupScenario,
+} from "../../shared/index";
 import { bearer, callerOf, identify, seatIn } from "../auth/caller";
 import { hashCode, hashSecret, newId, newJoinCode, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
@@ -308,10 +316,15 @@ export async function createStoredGame(
     facilitatorId: string | null;
     forkedFrom?: string;
     forkedAtSeq?: number;
+    /** A fork's or an import's events, already hashed, and the state they fold to. */
+    events?: RecordedEvent[];
+    state?: GameState;
+    archived?: boolean;
   },
 ) {
   const gameId = newId("g");
-  const state = createGame(g.scenario, { seed: g.seed });
+  const state = g.state ?? createGame(g.scenario, { seed: g.seed });
+  const head = headOf(state);
   const joinCodes: Record<string, string> = {};
   for (const role of g.scenario.roles) joinCodes[role.id] = newJoinCode();
   const observerCode = newJoinCode();
@@ -325,7 +338,8 @@ export async function createStoredGame(
     forkedFrom: g.forkedFrom ?? null,
     forkedAtSeq: g.forkedAtSeq ?? null,
     genesis: genesisHash(g.scenario, g.seed),
-    head: headOf(state),
+    head: g.archived ? { ...head, status: "archived", deadlineAt: null } : head,
+    events: g.events,
     seats: [
       ...Object.entries(joinCodes).map(([seatId, code]) => ({ seatId, codeHash: hashCode(code) })),
       { seatId: "observer", codeHash: hashCode(observerCode) },
