@@ -11,6 +11,7 @@ export { apply, createGame, replay } from "./apply";
 export { canonicalJson } from "./canonical";
 export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
 export { checkMove, tableOfView } from "./checkMove";
+export { concessionCurves } from "./concessions";
 export { type Decision, decide, tableOf } from "./decide";
 export {
   type GameEvent,

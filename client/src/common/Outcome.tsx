@@ -1,4 +1,5 @@
 import type { View } from "../../../shared/index";
+import { Link } from "../core/router";
 
 /** The end of a game: agreement or not, the terms, both sides' scores (every seat sees them). */
 export function Outcome({ view }: { view: View }) {
@@ -36,6 +37,17 @@ export function Outcome({ view }: { view: View }) {
           ))}
         </tbody>
       </table>
+      {(view.revealed || view.seat.id === "facilitator") && "gameId" in view && (
+        <p className="no-print">
+          <Link to={`/debrief/${String(view.gameId)}`} testId="debrief-link">
+            Open the debrief
+          </Link>
+          {" · "}
+          <Link to={`/replay/${String(view.gameId)}`} testId="replay-link">
+            Replay the game
+          </Link>
+        </p>
+      )}
       <h3>Final terms</h3>
       <ul>
         {scenario.issues.map((i) => (

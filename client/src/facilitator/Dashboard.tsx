@@ -3,6 +3,7 @@ import type { PublicScenario } from "../../../shared/index";
 import { api } from "../core/api";
 import { Link } from "../core/router";
 import { storage } from "../core/storage";
+import { ImportRecord } from "../replay/ImportRecord";
 import { t } from "../texts";
 import { ensureFacilitatorKey } from "./access";
 import { ConsoleLink } from "./ConsoleLink";
@@ -130,6 +131,11 @@ export function Dashboard() {
           </TableWrap>
         )}
       </section>
+
+      <section className="card" aria-labelledby="fac-import-title">
+        <h2 id="fac-import-title">{T.importTitle}</h2>
+        <ImportRecord />
+      </section>
     </main>
   );
 }
@@ -155,6 +161,11 @@ function GameRow({ game, scenario }: { game: GameSummary; scenario: PublicScenar
       <td className="fac-actions">
         <Link to={`/facilitator/games/${game.gameId}`}>{T.setup}</Link>
         <ConsoleLink gameId={game.gameId}>{T.console}</ConsoleLink>
+        <Link to={`/replay/${game.gameId}`}>{T.replay}</Link>
+        {game.status !== "live" && <Link to={`/debrief/${game.gameId}`}>{T.debrief}</Link>}
+        <Link to={`/facilitator/cohort/${game.scenarioId}`} testId={`cohort-link-${game.gameId}`}>
+          {T.cohort}
+        </Link>
       </td>
     </tr>
   );

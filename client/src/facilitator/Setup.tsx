@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../core/api";
 import { type GameCodes, loadCodes, saveCodes } from "../core/gameCodes";
 import { Link } from "../core/router";
+import { ExportLinks } from "../replay/ExportLinks";
+import { ForkButton } from "../replay/ForkButton";
 import { t } from "../texts";
 import { withFacilitatorToken } from "./access";
 import { ConsoleLink } from "./ConsoleLink";
@@ -88,6 +90,23 @@ export function Setup({ gameId }: { gameId: string }) {
       </div>
       <ErrorText message={error} />
       {!game && !error && <p>{t.common.loading}</p>}
+      {game && (
+        <section className="card no-print" aria-labelledby="fac-record-title">
+          <h2 id="fac-record-title">{T.recordTitle}</h2>
+          <p className="hint">{T.recordHint}</p>
+          <p>
+            <Link to={`/replay/${gameId}`}>{T.replay}</Link>
+            {game.status !== "live" && (
+              <>
+                {" · "}
+                <Link to={`/debrief/${gameId}`}>{T.debrief}</Link>
+              </>
+            )}
+          </p>
+          <ExportLinks gameId={gameId} />
+          <ForkButton gameId={gameId} />
+        </section>
+      )}
 
       {game && (
         <>

@@ -36,6 +36,10 @@ export const facilitator = {
     invalid_code: "That join code does not open a seat.",
   } as Record<string, string>,
   dashboard: {
+    replay: "Replay",
+    debrief: "Debrief",
+    cohort: "Compare tables",
+    importTitle: "Import a recorded game",
     title: "Your games",
     newGame: "New game",
     keyTitle: "Your facilitator key",
@@ -94,6 +98,11 @@ export const facilitator = {
     creating: "Creating…",
   },
   setup: {
+    recordTitle: "The record",
+    recordHint:
+      "Replay the game as any seat saw it, download its record (JSON or CSV), or fork a new game from any point.",
+    replay: "Replay the game",
+    debrief: "Open the debrief",
     title: "Set-up",
     subtitle: (scenario: string) => `Scenario: ${scenario}`,
     sheets: "Printable role sheets",

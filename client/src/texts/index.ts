@@ -1,6 +1,7 @@
 import { common } from "./common";
 import { facilitator } from "./facilitator";
 import { projector } from "./projector";
+import { replay } from "./replay";
 import { seat } from "./seat";
 
 /**
@@ -8,6 +9,6 @@ import { seat } from "./seat";
  * be added later: another set of the same shape, chosen at start-up. Functions take what they
  * interpolate.
  */
-export const en = { ...common, seat, facilitator, projector };
+export const en = { ...common, seat, facilitator, projector, replay };
 export type Texts = typeof en;
 export const t: Texts = en;

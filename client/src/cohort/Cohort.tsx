@@ -1,0 +1,265 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { type Analysis, analyze, type Scenario } from "../../../shared/index";
+import { api } from "../core/api";
+import { Link } from "../core/router";
+import { storage } from "../core/storage";
+import { thinPairs } from "../debrief/model";
+import type { ChartSeries } from "../debrief/ScoreSpaceChart";
+import { sideName } from "../replay/labels";
+import { describeLoadError, exportPath, type GameRecord } from "../replay/record";
+import { t } from "../texts";
+import "../debrief/debrief.css";
+
+const ScoreSpaceChart = lazy(() => import("../debrief/ScoreSpaceChart"));
+
+const T = t.replay.cohort;
+
+type Listed = {
+  gameId: string;
+  title: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  status: string;
+  phase: string;
+  outcome: unknown;
+  createdAt: string;
+  forkedFrom: string | null;
+};
+
+type Ending = { agreement: boolean; sides: Record<string, number>; reason: string | null };
+
+/** The stored outcome (`{ agreement, scores: { sides, roles } }`), read defensively. */
+function endingOf(outcome: unknown): Ending | null {
+  if (!outcome || typeof outcome !== "object") return null;
+  const o = outcome as { agreement?: unknown; scores?: { sides?: unknown }; reason?: unknown };
+  const sides = o.scores?.sides;
+  if (typeof o.agreement !== "boolean" || !sides || typeof sides !== "object") return null;
+  return {
+    agreement: o.agreement,
+    sides: sides as Record<string, number>,
+    reason: typeof o.reason === "string" ? o.reason : null,
+  };
+}
+
+/** A scenario's games' colours: a marker per game would be too many; agreements and no-deals differ by shape. */
+const AGREED = "#b35c00";
+const FAILED = "#a4161a";
+const NASH = "#1e6b35";
+
+type Loaded = { games: Listed[]; scenario: Scenario | null; analysis: Analysis | null; analysisError: string | null };
+
+/**
+ * `/facilitator/cohort/:scenarioId`: every game of a scenario this facilitator ran (a class with
+ * several tables), side by side, and every outcome on one chart against the frontier. The frontier
+ * is the scenario's as the first listed game's record holds it, before any inject's shifts (each
+ * table may have drawn different cards); games of another version of the scenario are listed but
+ * not plotted.
+ */
+export function Cohort({ scenarioId }: { scenarioId: string }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = storage.facilitatorKey();
+
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    (async () => {
+      try {
+        const games = await api<Listed[]>("GET", `/api/games?scenarioId=${encodeURIComponent(scenarioId)}`, {
+          token: key,
+        });
+        let scenario: Scenario | null = null;
+        let analysis: Analysis | null = null;
+        let analysisError: string | null = null;
+        // Newest first: the newest game's version is the one the class played last.
+        const first = games[0];
+        if (first) {
+          try {
+            const record = await api<GameRecord>("GET", exportPath(first.gameId, "format=json"), { token: key });
+            scenario = record.scenario;
+            analysis = analyze(record.scenario);
+          } catch (err) {
+            analysisError = describeLoadError(err);
+          }
+        }
+        if (live) setData({ games, scenario, analysis, analysisError });
+      } catch (err) {
+        if (live) setError(describeLoadError(err));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key, scenarioId]);
+
+  return (
+    <main className="page deb cohort" id="main" data-testid="cohort">
+      <nav className="deb-nav no-print" aria-label={t.replay.common.nav}>
+        <Link to="/facilitator">{t.replay.common.dashboard}</Link>
+        <button type="button" onClick={() => window.print()} data-testid="cohort-print">
+          {t.replay.debrief.print}
+        </button>
+      </nav>
+      <header className="deb-header">
+        <p className="deb-kicker">{T.kicker}</p>
+        <h1>{data?.scenario?.title ?? scenarioId}</h1>
+        {data && <p className="hint">{T.subtitle(data.games.length)}</p>}
+      </header>
+      {!key && (
+        <p role="alert" className="error">
+          {T.noKey}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {key && !data && !error && <p>{t.common.loading}</p>}
+      {data && <CohortBody data={data} />}
+    </main>
+  );
+}
+
+function CohortBody({ data }: { data: Loaded }) {
+  const { games, scenario, analysis } = data;
+  const version = scenario?.version ?? null;
+  const sides = scenario?.sides ?? [];
+  const maxJoint = analysis?.maxJoint.joint ?? null;
+  const finished = games.filter((g) => endingOf(g.outcome) !== null);
+  const agreed = finished.filter((g) => endingOf(g.outcome)!.agreement).length;
+
+  return (
+    <>
+      <section className="card deb-section" aria-labelledby="co-table-title">
+        <h2 id="co-table-title">{T.tableTitle}</h2>
+        <p>{T.counts(games.length, finished.length, agreed)}</p>
+        {games.length === 0 ? (
+          <p className="hint">{T.none}</p>
+        ) : (
+          <div className="deb-table-wrap">
+            <table className="deb-table" data-testid="cohort-table">
+              <caption className="visually-hidden">{T.tableCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{T.game}</th>
+                  <th scope="col">{T.status}</th>
+                  <th scope="col">{T.agreement}</th>
+                  {sides.map((s) => (
+                    <th scope="col" key={s.id}>
+                      {s.name}
+                    </th>
+                  ))}
+                  <th scope="col">{T.joint}</th>
+                  <th scope="col">{T.left}</th>
+                  <th scope="col">{T.open}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {games.map((g) => {
+                  const e = endingOf(g.outcome);
+                  const joint = e ? sides.reduce((n, s) => n + (e.sides[s.id] ?? 0), 0) : null;
+                  const sameVersion = version === null || g.scenarioVersion === version;
+                  return (
+                    <tr key={g.gameId} data-testid={`cohort-row-${g.gameId}`}>
+                      <th scope="row">
+                        {g.title}
+                        <div className="hint">
+                          {new Date(g.createdAt).toLocaleString()}
+                          {!sameVersion && ` · ${T.version(g.scenarioVersion)}`}
+                          {g.forkedFrom && ` · ${T.forked}`}
+                        </div>
+                      </th>
+                      <td>{T.statusOf(g.status, g.phase)}</td>
+                      <td>{e ? (e.agreement ? T.yes : T.no(e.reason)) : "—"}</td>
+                      {sides.map((s) => (
+                        <td key={s.id}>{e ? (e.sides[s.id] ?? "—") : "—"}</td>
+                      ))}
+                      <td>{joint ?? "—"}</td>
+                      <td>{joint !== null && maxJoint !== null && sameVersion ? maxJoint - joint : "—"}</td>
+                      <td className="deb-links no-print">
+                        <Link to={`/debrief/${encodeURIComponent(g.gameId)}`}>{T.debrief}</Link>{" "}
+                        <Link to={`/replay/${encodeURIComponent(g.gameId)}`}>{T.replay}</Link>{" "}
+                        <Link to={`/facilitator/games/${encodeURIComponent(g.gameId)}`}>{T.setup}</Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <CohortChart data={data} />
+    </>
+  );
+}
+
+function CohortChart({ data }: { data: Loaded }) {
+  const { games, scenario, analysis, analysisError } = data;
+  const cloud = useMemo(() => (analysis ? thinPairs(analysis.pairs) : []), [analysis]);
+  if (!scenario || !analysis) {
+    return (
+      <section className="card deb-section" data-testid="cohort-chart">
+        <h2>{T.chartTitle}</h2>
+        <p className="hint">{analysisError ?? T.noChart}</p>
+      </section>
+    );
+  }
+  const [idA, idB] = analysis.sides;
+  const nameA = sideName(scenario, idA);
+  const nameB = sideName(scenario, idB);
+  const plotted = games.filter((g) => g.scenarioVersion === scenario.version && endingOf(g.outcome));
+  const point = (g: Listed) => {
+    const e = endingOf(g.outcome)!;
+    return { a: e.sides[idA] ?? 0, b: e.sides[idB] ?? 0, label: g.title };
+  };
+  const series: ChartSeries[] = [
+    ...(analysis.nash
+      ? [
+          {
+            key: "nash",
+            name: t.replay.debrief.nashMark,
+            points: [{ a: analysis.nash.scores[idA] ?? 0, b: analysis.nash.scores[idB] ?? 0 }],
+            shape: "triangle" as const,
+            color: NASH,
+          },
+        ]
+      : []),
+    {
+      key: "agreed",
+      name: T.agreedMark,
+      points: plotted.filter((g) => endingOf(g.outcome)!.agreement).map(point),
+      shape: "star",
+      color: AGREED,
+    },
+    {
+      key: "failed",
+      name: T.failedMark,
+      points: plotted.filter((g) => !endingOf(g.outcome)!.agreement).map(point),
+      shape: "cross",
+      color: FAILED,
+    },
+  ];
+  return (
+    <section className="card deb-section deb-chart" aria-labelledby="co-chart-title" data-testid="cohort-chart">
+      <h2 id="co-chart-title">{T.chartTitle}</h2>
+      <p className="hint">{T.chartHint(plotted.length)}</p>
+      <Suspense fallback={<p className="hint">{t.replay.debrief.chartLoading}</p>}>
+        <ScoreSpaceChart
+          sideA={nameA}
+          sideB={nameB}
+          cloud={cloud}
+          frontier={analysis.frontier.map((p) => ({ a: p.scores[idA] ?? 0, b: p.scores[idB] ?? 0 }))}
+          reservations={{ a: analysis.reservations[idA] ?? 0, b: analysis.reservations[idB] ?? 0 }}
+          series={series}
+          summary={T.chartSummary(
+            nameA,
+            nameB,
+            plotted.map((g) => `${g.title}: ${point(g).a}/${point(g).b}`),
+          )}
+        />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { useEffect, useState } from "react";
+import { canonicalJson, type GameEvent, type Scenario } from "../../../shared/index";
+import { ApiFailure, api } from "../core/api";
+import { storage } from "../core/storage";
+import { t } from "../texts";
+
+/**
+ * A game's record as `GET /api/games/:gameId/export?format=json` gives it: the game's own full
+ * scenario (secrets included) and its seed, and every event. The replay, the debrief and the
+ * cohort fold it in the browser with the rules module. The server hands it out only to whoever may
+ * see everything: the facilitator (token or owner's key), and the players once a game that reveals
+ * at the end is over.
+ */
+
+export type RecordEvent = GameEvent & { seq: number; hash?: string };
+
+export type GameRecord = {
+  format: "summitry-game";
+  formatVersion: number;
+  gameId: string;
+  scenario: Scenario;
+  seed: string;
+  events: RecordEvent[];
+};
+
+/** Raised when this browser holds no token for a game and no facilitator key. */
+export class NoToken extends Error {
+  constructor() {
+    super("no_token");
+  }
+}
+
+/** The credentials to try for a game, in order: this browser's seat token for it, then the facilitator key. */
+export function credentialsFor(gameId: string): string[] {
+  const out: string[] = [];
+  const seat = storage.seat(gameId)?.token;
+  const key = storage.facilitatorKey();
+  if (seat) out.push(seat);
+  if (key && key !== seat) out.push(key);
+  return out;
+}
+
+/** Who this browser is in a game: its stored seat, or the facilitator when only the key can open it. */
+export function viewerOf(gameId: string): string | null {
+  const seat = storage.seat(gameId)?.seat;
+  if (seat) return seat;
+  return storage.facilitatorKey() ? "facilitator" : null;
+}
+
+/**
+ * Calls the API with each credential in turn until one is accepted: a seat's token that is
+ * refused (revoked, or a game not yet open to seats) gives way to the owner's key.
+ */
+export async function withGameCredential<T>(gameId: string, call: (token: string) => Promise<T>): Promise<T> {
+  const tokens = credentialsFor(gameId);
+  if (tokens.length === 0) throw new NoToken();
+  let last: unknown = null;
+  for (const token of tokens) {
+    try {
+      return await call(token);
+    } catch (err) {
+      last = err;
+      if (!(err instanceof ApiFailure) || (err.status !== 401 && err.status !== 403)) throw err;
+    }
+  }
+  throw last;
+}
+
+export const exportPath = (gameId: string, query: string) => `/api/games/${encodeURIComponent(gameId)}/export?${query}`;
+
+function checkRecord(data: unknown): GameRecord {
+  const r = data as Partial<GameRecord> | null;
+  if (
+    r?.format !== "summitry-game" ||
+    typeof r.seed !== "string" ||
+    !r.scenario ||
+    !Array.isArray(r.scenario.sides) ||
+    !Array.isArray(r.events)
+  ) {
+    throw new Error(t.replay.load.badFormat);
+  }
+  return r as GameRecord;
+}
+
+export async function fetchRecord(gameId: string): Promise<GameRecord> {
+  const data = await withGameCredential(gameId, (token) =>
+    api<unknown>("GET", exportPath(gameId, "format=json"), { token }),
+  );
+  return checkRecord(data);
+}
+
+/** A failure to load a record, in words a player or a facilitator can act on. */
+export function describeLoadError(err: unknown): string {
+  const T = t.replay.load;
+  if (err instanceof NoToken) return T.noToken;
+  if (err instanceof ApiFailure) {
+    if (err.status === 401) return T.unauthorized;
+    if (err.status === 403) return T.forbidden;
+    if (err.status === 404) return T.notFound;
+    if (err.status === 0) return T.offline;
+    return t.common.error(err.error.message);
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export type RecordState =
+  | { status: "loading" }
+  | { status: "error"; message: string; forbidden: boolean }
+  | { status: "ready"; record: GameRecord };
+
+export function useRecord(gameId: string): RecordState {
+  const [state, setState] = useState<RecordState>({ status: "loading" });
+  useEffect(() => {
+    let live = true;
+    setState({ status: "loading" });
+    fetchRecord(gameId).then(
+      (record) => live && setState({ status: "ready", record }),
+      (err) =>
+        live &&
+        setState({
+          status: "error",
+          message: describeLoadError(err),
+          forbidden: err instanceof ApiFailure && err.status === 403,
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gameId]);
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hash chain, checked in the browser where Web Crypto is available (a secure context).
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export type ChainCheck =
+  | { status: "ok"; events: number }
+  | { status: "broken"; seq: number }
+  | { status: "unavailable" }
+  | { status: "unhashed" };
+
+/** Recomputes every event's hash: the first that does not match names where the record was changed. */
+export async function verifyChain(record: GameRecord): Promise<ChainCheck> {
+  if (typeof crypto === "undefined" || !crypto.subtle) return { status: "unavailable" };
+  if (record.events.some((e) => typeof e.hash !== "string")) return { status: "unhashed" };
+  let previous = await sha256(canonicalJson({ scenario: record.scenario, seed: record.seed }));
+  for (const e of record.events) {
+    const hash = await sha256(
+      previous + canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, type: e.type, payload: e.payload }),
+    );
+    if (hash !== e.hash) return { status: "broken", seq: e.seq };
+    previous = hash;
+  }
+  return { status: "ok", events: record.events.length };
+}
