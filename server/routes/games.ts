@@ -286,6 +286,14 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.post(
     "/api/games/:gameId/moves",
     {
+      // The socket's per-connection limit, per token over HTTP (a minute's worth, so bursts pass).
+      config: {
+        rateLimit: {
+          max: ctx.config.MOVES_PER_SECOND * 60,
+          timeWindow: 60_000,
+          keyGenerator: (request) => bearer(request) ?? request.ip,
+        },
+      },
       schema: {
         tags: ["games"],
         summary: "Make a move over HTTP (the same rules and acknowledgement as the socket's `move`)",

@@ -265,3 +265,29 @@ describe("the HTTP API", () => {
     expect((await get("/health")).status).toBe(200);
   });
 });
+
+describe("flooding the HTTP moves endpoint", () => {
+  it("is refused with 429 rate_limited beyond a minute's worth of the per-connection rate", async () => {
+    const fresh = await backend.fresh();
+    const server = await startServer(fresh.db, { MOVES_PER_SECOND: "1", MOVE_BURST: "1" });
+    try {
+      const game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "great-rebalancing" } })).body;
+      const send = () =>
+        http(server.url, "POST", `/api/games/${game.gameId}/moves`, {
+          token: game.facilitatorToken,
+          body: { type: "note", text: "flood" },
+        });
+      const results = [];
+      for (let i = 0; i < 65; i++) results.push(await send());
+      expect(results.filter((r) => r.status === 200)).toHaveLength(60);
+      const limited = results.filter((r) => r.status === 429);
+      expect(limited.length).toBe(5);
+      expect(limited[0]!.body.error.code).toBe("rate_limited");
+      expect((await http(server.url, "GET", "/health")).status).toBe(200);
+    } finally {
+      await server.stop();
+      await fresh.db.close();
+      await fresh.drop();
+    }
+  });
+});
