@@ -1,35 +1,10 @@
-import { useState } from "react";
-import { ApiFailure, api } from "../core/api";
-import { Link, useRouter } from "../core/router";
-import { storage } from "../core/storage";
+import { Link } from "../core/router";
+import { useJoin } from "../join/useJoin";
 import { t } from "../texts";
-
-type Joined = { gameId: string; token: string; seat: { id: string } };
 
 /** The front door: a student types a code and a name; a teacher goes to the dashboard. */
 export function Home() {
-  const { navigate } = useRouter();
-  const [code, setCode] = useState("");
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function join(e: React.FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const j = await api<Joined>("POST", "/api/join", { body: { code: code.trim(), name: name.trim() } });
-      storage.setSeat(j.gameId, { token: j.token, seat: j.seat.id, name: name.trim() });
-      navigate(`/play/${j.gameId}`);
-    } catch (err) {
-      setError(
-        err instanceof ApiFailure && err.error.code === "invalid_code" ? t.join.badCode : (err as Error).message,
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { code, setCode, name, setName, error, busy, join } = useJoin(null);
 
   return (
     <main className="page narrow" id="main">

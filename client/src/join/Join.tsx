@@ -1,40 +1,15 @@
-import { useState } from "react";
-import { ApiFailure, api } from "../core/api";
-import { useRouter } from "../core/router";
-import { storage } from "../core/storage";
 import { t } from "../texts";
-
-type Joined = { token: string; seat: { id: string } };
+import { useJoin } from "./useJoin";
 
 /**
  * A join link: /join/<gameId>#<code>. The code travels in the fragment, which browsers never send
  * to a server, so it stays out of every access log. One question remains: the player's name.
  */
 export function Join({ gameId }: { gameId: string }) {
-  const { navigate } = useRouter();
-  const [code, setCode] = useState(() => decodeURIComponent(window.location.hash.slice(1)));
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function join(e: React.FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const j = await api<Joined>("POST", `/api/games/${gameId}/join`, {
-        body: { code: code.trim(), name: name.trim() },
-      });
-      storage.setSeat(gameId, { token: j.token, seat: j.seat.id, name: name.trim() });
-      navigate(`/play/${gameId}`);
-    } catch (err) {
-      setError(
-        err instanceof ApiFailure && err.error.code === "invalid_code" ? t.join.badCode : (err as Error).message,
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { code, setCode, name, setName, error, busy, join } = useJoin(
+    gameId,
+    decodeURIComponent(window.location.hash.slice(1)),
+  );
 
   return (
     <main className="page narrow" id="main">
