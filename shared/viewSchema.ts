@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { publicScenarioSchema } from "./scenario/public";
 import { idSchema, injectSchema, objectiveSchema } from "./scenario/schema";
-import { type clockSchema, draftSchema, feedItemSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
+import { draftSchema, feedItemSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
 
 /**
  * What one seat sees (GAME.md, "Visibility"; PROTOCOL.md, "The view"). The protocol's fields come
@@ -108,5 +108,3 @@ export type View = z.infer<typeof viewSchema>;
 export type SeatRef = z.infer<typeof seatRefSchema>;
 export type ChannelView = z.infer<typeof channelViewSchema>;
 export type ViewOutcome = z.infer<typeof viewOutcomeSchema>;
-// The clock's shape is the state's; re-exported for the client's timer.
-export type ClockView = z.infer<typeof clockSchema>;

@@ -174,11 +174,6 @@ export class GameStore {
     return rows[0] ?? null;
   }
 
-  async seatIds(gameId: string): Promise<string[]> {
-    const rows = await this.db.orm.select({ seatId: seats.seatId }).from(seats).where(eq(seats.gameId, gameId));
-    return rows.map((r) => r.seatId);
-  }
-
   /** A new code for a seat; the old code and every token issued with it stop working. */
   async resetSeat(gameId: string, seatId: string, codeHash: string): Promise<boolean> {
     return this.db.orm.transaction(async (tx) => {

@@ -27,14 +27,6 @@ export const exportSchema = z.strictObject({
   seed: z.string().min(1).max(200),
   events: z.array(recordedEventSchema.strict()).max(1_000_000),
 });
-export type GameExport = {
-  format: "summitry-game";
-  formatVersion: 1;
-  gameId: string;
-  scenario: Scenario;
-  seed: string;
-  events: RecordedEvent[];
-};
 
 export type Verified = { ok: true; scenario: Scenario; seed: string; events: RecordedEvent[]; state: GameState };
 export type Refused = {

@@ -36,7 +36,7 @@ export type SubmitResult = { ok: true; seq: number } | { ok: false; error: RuleE
 
 export type ServiceEvents = {
   /** An event was stored (here or, after catching up, by another process). */
-  event: [game: LiveGame, event: RecordedEvent, origin: "local" | "remote"];
+  event: [game: LiveGame, event: RecordedEvent];
 };
 
 const MAX_RETRIES = 20;
@@ -157,24 +157,18 @@ export class GameService extends EventEmitter<ServiceEvents> {
         throw err;
       }
       this.stats.appended++;
-      this.advance(game, recorded, next, head.status, "local");
+      this.advance(game, recorded, next, head.status);
       return { ok: true, seq };
     }
     return { ok: false, error: { code: "busy", message: "the game is too busy; try again" } };
   }
 
-  private advance(
-    game: LiveGame,
-    e: RecordedEvent,
-    next: GameState,
-    status: GameHead["status"],
-    origin: "local" | "remote",
-  ) {
+  private advance(game: LiveGame, e: RecordedEvent, next: GameState, status: GameHead["status"]) {
     game.state = next;
     game.lastHash = e.hash;
     game.status = status;
     game.lastActivity = this.now();
-    this.emit("event", game, e, origin);
+    this.emit("event", game, e);
     this.arm(game);
     if (next.seq - game.snapshotSeq >= this.options.snapshotEvery) {
       game.snapshotSeq = next.seq;
@@ -191,7 +185,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
     for (const e of later) {
       if (e.seq !== game.state.seq + 1) break;
       const next = apply(game.state, e);
-      this.advance(game, e, next, headOf(next).status, "remote");
+      this.advance(game, e, next, headOf(next).status);
     }
   }
 

@@ -82,7 +82,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       let facilitatorId: string | null = null;
       if (bearer(request)) {
         const caller = await callerOf(store, request);
-        if (!caller || caller.kind !== "key") throw unauthorized("only a facilitator key may own an imported game");
+        if (caller?.kind !== "key") throw unauthorized("only a facilitator key may own an imported game");
         facilitatorId = caller.facilitatorId;
       }
       const verified = verifyRecord(request.body);
