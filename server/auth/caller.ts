@@ -53,3 +53,11 @@ export async function seatIn(
   if (owner !== null && caller.facilitatorId === owner) return "facilitator";
   throw forbidden("this key does not own the game");
 }
+
+/** The facilitator who will own what this request creates: none without a bearer, 401 for anything but a key. */
+export async function optionalOwner(store: GameStore, request: FastifyRequest): Promise<string | null> {
+  if (!bearer(request)) return null;
+  const caller = await callerOf(store, request);
+  if (caller?.kind !== "key") throw unauthorized("only a facilitator key may own a game");
+  return caller.facilitatorId;
+}

@@ -10,7 +10,7 @@ import {
   type Scenario,
   setupScenario,
 } from "../../shared/index";
-import { bearer, callerOf, identify, seatIn } from "../auth/caller";
+import { bearer, callerOf, identify, optionalOwner, seatIn } from "../auth/caller";
 import { hashCode, hashSecret, newId, newJoinCode, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
 import { type GameRow, joinedSeats } from "../db/gameStore";
@@ -58,12 +58,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request, reply) => {
-      let facilitatorId: string | null = null;
-      if (bearer(request)) {
-        const caller = await callerOf(store, request);
-        if (caller?.kind !== "key") throw unauthorized("only a facilitator key may own a game");
-        facilitatorId = caller.facilitatorId;
-      }
+      const facilitatorId = await optionalOwner(store, request);
       const body = request.body;
       const base = await scenarios.find(body.scenarioId, body.scenarioVersion);
       if (!base) throw new HttpError(404, "unknown_scenario", `no scenario "${body.scenarioId}"`);

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { apply, createGame, type GameState, type RecordedEvent, type Scenario } from "../../shared/index";
-import { bearer, callerOf, seatIn } from "../auth/caller";
+import { optionalOwner, seatIn } from "../auth/caller";
 import type { AppContext } from "../context";
 import { toCsv } from "../games/csv";
 import { eventHash } from "../games/hash";
 import { deidentify, rechain, verifyRecord } from "../games/record";
-import { forbidden, HttpError, notFound, unauthorized } from "../http/errors";
+import { forbidden, HttpError, notFound } from "../http/errors";
 import { createStoredGame } from "./games";
 import { createdGame, errorSchema, gameIdParams } from "./schemas";
 
@@ -79,12 +79,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      let facilitatorId: string | null = null;
-      if (bearer(request)) {
-        const caller = await callerOf(store, request);
-        if (caller?.kind !== "key") throw unauthorized("only a facilitator key may own an imported game");
-        facilitatorId = caller.facilitatorId;
-      }
+      const facilitatorId = await optionalOwner(store, request);
       const verified = verifyRecord(request.body);
       if (!verified.ok) {
         throw new HttpError(400, verified.code, verified.message, { seq: verified.seq, ...(verified.details ?? {}) });
