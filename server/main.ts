@@ -1,4 +1,5 @@
 import { buildApp } from "./app";
+import { reachableOrigin, signInLink } from "./auth/operator";
 import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/connect";
 
@@ -21,7 +22,7 @@ async function main() {
   const db = config.DATABASE_URL
     ? await openDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE })
     : await openDatabase({ dataDir: config.DATA_DIR });
-  const { app } = await buildApp(config, db);
+  const { app, newOperatorKey } = await buildApp(config, db);
   app.addHook("onClose", async () => db.close());
 
   let stopping = false;
@@ -44,6 +45,21 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   app.log.info({ database: db.kind, port }, "Summitry is serving");
+  const origin = reachableOrigin(config.PUBLIC_URL, config.HOST, port);
+  // On standard output, not in the log: the key is a secret, and this is its one showing.
+  if (newOperatorKey) {
+    console.log(
+      [
+        "",
+        "  Summitry is running. You are its operator: sign in (and invite other facilitators) at",
+        `    ${signInLink(origin, newOperatorKey)}`,
+        "  This link is shown once. Keep it; a lost one is replaced with: npm run keys -- operator",
+        "",
+      ].join("\n"),
+    );
+  } else {
+    console.log(`\n  Summitry is running at ${origin}  (students join there; facilitators at ${origin}/facilitator)\n`);
+  }
 }
 
 main().catch((err) => {

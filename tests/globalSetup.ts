@@ -17,7 +17,14 @@ export default async function setup(project: TestProject) {
   project.provide("pgliteTemplate", path);
 
   // The web client, built once, as `npm start` builds it: the bundle and browser tests use it.
+  // SKIP_CLIENT_BUILD=1 leaves it out for a run of server tests alone (never in CI).
   const clientDir = join(tmpdir(), `summitry-client-${process.pid}`);
+  if (process.env.SKIP_CLIENT_BUILD === "1" && process.env.CI !== "true") {
+    project.provide("clientDir", clientDir);
+    return async () => {
+      await rm(path, { force: true });
+    };
+  }
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";

@@ -25,7 +25,7 @@ function base32(bytes: Buffer): string {
 }
 
 /** A bearer secret: a prefix that says what it is, then 192 random bits. */
-export function newSecret(prefix: "fk" | "gt"): string {
+export function newSecret(prefix: "fk" | "gt" | "iv"): string {
   return `${prefix}_${randomBytes(24).toString("base64url")}`;
 }
 

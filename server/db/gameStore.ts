@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { GameState, Outcome, RecordedEvent, Scenario } from "../../shared/index";
 import type { Database } from "./connect";
-import { events, facilitators, games, scenarios, seats, snapshots, tokens } from "./schema";
+import { KeyStore } from "./keyStore";
+import { events, games, seats, snapshots, tokens } from "./schema";
 
 /**
  * Every read and write of games, seats, tokens and events. The move path (`appendEvent`) is one
@@ -48,7 +49,12 @@ export type NewGame = {
 };
 
 export class GameStore {
-  constructor(readonly db: Database) {}
+  /** Facilitator keys and invites, beside the games they own. */
+  readonly keys: KeyStore;
+
+  constructor(readonly db: Database) {
+    this.keys = new KeyStore(db);
+  }
 
   async insertGame(g: NewGame): Promise<void> {
     const last = g.events?.at(-1);
@@ -188,6 +194,14 @@ export class GameStore {
     });
   }
 
+  /** A new facilitator token for a game; every earlier one stops (a lost or shared console). */
+  async resetFacilitatorTokens(gameId: string, tokenHash: string): Promise<void> {
+    await this.db.orm.transaction(async (tx) => {
+      await tx.delete(tokens).where(and(eq(tokens.gameId, gameId), eq(tokens.seatId, "facilitator")));
+      await tx.insert(tokens).values({ tokenHash, gameId, seatId: "facilitator" });
+    });
+  }
+
   async insertToken(tokenHash: string, gameId: string, seatId: string, name: string | null): Promise<void> {
     await this.db.orm.insert(tokens).values({ tokenHash, gameId, seatId, name });
   }
@@ -199,45 +213,6 @@ export class GameStore {
       .where(eq(tokens.tokenHash, tokenHash))
       .limit(1);
     return rows[0] ?? null;
-  }
-
-  async insertFacilitator(id: string, keyHash: string): Promise<void> {
-    await this.db.orm.insert(facilitators).values({ id, keyHash });
-  }
-
-  async facilitatorByKey(keyHash: string): Promise<string | null> {
-    const rows = await this.db.orm
-      .select({ id: facilitators.id })
-      .from(facilitators)
-      .where(eq(facilitators.keyHash, keyHash))
-      .limit(1);
-    return rows[0]?.id ?? null;
-  }
-
-  // Uploaded scenarios
-
-  async insertScenario(s: Scenario): Promise<boolean> {
-    const rows = await this.db.orm
-      .insert(scenarios)
-      .values({ id: s.id, version: s.version, document: s })
-      .onConflictDoNothing()
-      .returning({ id: scenarios.id });
-    return rows.length > 0;
-  }
-
-  async scenarios(): Promise<Scenario[]> {
-    const rows = await this.db.orm.select().from(scenarios).orderBy(scenarios.id, scenarios.version);
-    return rows.map((r) => r.document as Scenario);
-  }
-
-  async scenario(id: string, version?: number): Promise<Scenario | null> {
-    const rows = await this.db.orm
-      .select()
-      .from(scenarios)
-      .where(version === undefined ? eq(scenarios.id, id) : and(eq(scenarios.id, id), eq(scenarios.version, version)))
-      .orderBy(desc(scenarios.version))
-      .limit(1);
-    return (rows[0]?.document as Scenario | undefined) ?? null;
   }
 }
 

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const customBytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
@@ -8,19 +20,52 @@ const customBytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
  * embedded PGlite database and a PostgreSQL server. Every secret is stored as a SHA-256 hash.
  */
 
-export const facilitators = pgTable("facilitators", {
+/**
+ * Facilitator keys: a teacher's or a control cell's identity across games. The operator (who runs
+ * the server) is the one row with `operator`; it issues and revokes the others. A revoked key
+ * stays as a row so that the games it owned keep their owner for the record.
+ */
+export const facilitators = pgTable(
+  "facilitators",
+  {
+    id: text("id").primaryKey(),
+    keyHash: text("key_hash").notNull().unique(),
+    name: text("name").notNull().default(""),
+    operator: boolean("operator").notNull().default(false),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One operator: two processes starting together on an empty database cannot both create one.
+  (t) => [uniqueIndex("facilitators_one_operator").on(t.operator).where(sql`operator`)],
+);
+
+/** Invites the operator hands out: each mints one facilitator key, once, before it expires. */
+export const invites = pgTable("invites", {
   id: text("id").primaryKey(),
-  keyHash: text("key_hash").notNull().unique(),
+  codeHash: text("code_hash").notNull().unique(),
+  name: text("name").notNull().default(""),
+  createdBy: text("created_by").references(() => facilitators.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  usedBy: text("used_by"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Uploaded scenarios; a new version is stored beside the old. The built-in ones live in code. */
+/**
+ * Uploaded scenarios; a new version is stored beside the old. The built-in ones live in code.
+ * Each belongs to the key that uploaded its first version (a scenario holds both sides' secrets);
+ * the operator may make one public. Title and summary are columns so a listing reads no documents.
+ */
 export const scenarios = pgTable(
   "scenarios",
   {
     id: text("id").notNull(),
     version: integer("version").notNull(),
     document: jsonb("document").notNull(),
+    ownerId: text("owner_id").references(() => facilitators.id, { onDelete: "set null" }),
+    public: boolean("public").notNull().default(false),
+    title: text("title").notNull().default(""),
+    summary: text("summary").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.id, t.version] })],

@@ -1,11 +1,22 @@
-import type { FastifyInstance } from "fastify";
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { hashSecret, newId, newSecret } from "../auth/secrets";
+import { bearer, requireOperator } from "../auth/caller";
+import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
+import { errorSchema } from "./schemas";
 
 export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const metricsToken = ctx.config.METRICS_TOKEN ? hashSecret(ctx.config.METRICS_TOKEN) : null;
+
+  /** The figures say how busy each game is: the operator's, or a scraper's with METRICS_TOKEN. */
+  async function requireMetricsReader(request: FastifyRequest): Promise<void> {
+    const secret = bearer(request);
+    if (metricsToken && secret && timingSafeEqual(Buffer.from(hashSecret(secret)), Buffer.from(metricsToken))) return;
+    await requireOperator(ctx.store, request);
+  }
 
   r.get(
     "/health",
@@ -29,29 +40,30 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["operations"],
         summary:
           "Moves handled, their time inside the server (socket message to acknowledgement), event-loop delay, memory",
-        querystring: z.strictObject({ reset: z.enum(["true", "false"]).optional() }),
+        security: [{ bearer: [] }],
+        response: { 200: z.record(z.string(), z.unknown()), 401: errorSchema, 403: errorSchema },
       },
     },
     async (request) => {
-      const snapshot = ctx.metrics.snapshot();
-      if (request.query.reset === "true") ctx.metrics.reset();
-      return { ...snapshot, games: ctx.service.stats };
+      await requireMetricsReader(request);
+      return { ...ctx.metrics.snapshot(), games: ctx.service.stats };
     },
   );
 
   r.post(
-    "/api/facilitators",
+    "/metrics/reset",
     {
       schema: {
-        tags: ["facilitators"],
-        summary: "A new facilitator key: a teacher's identity across games",
-        response: { 201: z.object({ facilitatorKey: z.string() }) },
+        tags: ["operations"],
+        summary: "Start the figures afresh (a benchmark's phase): the operator or METRICS_TOKEN",
+        security: [{ bearer: [] }],
+        response: { 204: z.null().describe("reset"), 401: errorSchema, 403: errorSchema },
       },
     },
-    async (_request, reply) => {
-      const facilitatorKey = newSecret("fk");
-      await ctx.store.insertFacilitator(newId("f"), hashSecret(facilitatorKey));
-      return reply.status(201).send({ facilitatorKey });
+    async (request, reply) => {
+      await requireMetricsReader(request);
+      ctx.metrics.reset();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { apply, createGame, type GameState, type RecordedEvent, type Scenario } from "../../shared/index";
-import { optionalOwner, seatIn } from "../auth/caller";
+import { keyFirst, requireKey, seatIn } from "../auth/caller";
 import type { AppContext } from "../context";
 import { toCsv } from "../games/csv";
 import { eventHash } from "../games/hash";
@@ -70,6 +70,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
     "/api/games/import",
     {
       bodyLimit: ctx.config.IMPORT_LIMIT_BYTES,
+      onRequest: keyFirst(store),
       schema: {
         tags: ["record"],
         summary:
@@ -79,7 +80,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      const facilitatorId = await optionalOwner(store, request);
+      const facilitator = await requireKey(store, request);
       const verified = verifyRecord(request.body);
       if (!verified.ok) {
         throw new HttpError(400, verified.code, verified.message, { seq: verified.seq, ...(verified.details ?? {}) });
@@ -88,7 +89,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         scenario: verified.scenario,
         seed: verified.seed,
         title: `${verified.scenario.title} (imported)`,
-        facilitatorId,
+        facilitatorId: facilitator.id,
         events: verified.events,
         state: verified.state,
         archived: true,

@@ -1,12 +1,32 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idSchema, parseScenario, publicScenario, publicScenarioSchema, scenarioJsonSchema } from "../../shared/index";
+import { callerOf, keyFirst, optionalKey, requireKey, requireOperator } from "../auth/caller";
 import type { AppContext } from "../context";
 import { HttpError } from "../http/errors";
 import { errorSchema } from "./schemas";
 
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const listing = z.object({
+  id: z.string(),
+  version: z.int(),
+  title: z.string(),
+  summary: z.string(),
+  builtIn: z.boolean(),
+  public: z.boolean(),
+  mine: z.boolean(),
+});
+const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000).optional() });
+const unknownScenario = (id: string) => new HttpError(404, "unknown_scenario", `no scenario "${id}"`);
+
+/**
+ * Scenarios: the built-in ones for everyone; an upload for the key that uploaded it, unless the
+ * operator made it public (PROTOCOL.md, "Who may do what"). A document never leaves the server
+ * whole: reads give its public fields only.
+ */
 export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const { store, scenarios } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const jsonSchema = scenarioJsonSchema();
 
@@ -15,15 +35,24 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
     {
       schema: {
         tags: ["scenarios"],
-        summary: "The scenarios a game can be created from (newest version of each)",
-        response: {
-          200: z.array(z.object({ id: z.string(), version: z.int(), title: z.string(), summary: z.string() })),
-        },
+        summary: "The scenarios this caller may create games from (newest version of each): metadata only",
+        security: [{ bearer: [] }, {}],
+        response: { 200: z.array(listing) },
       },
     },
-    async () =>
-      (await ctx.scenarios.list()).map(({ id, version, title, summary }) => ({ id, version, title, summary })),
+    async (request) => scenarios.list(await optionalKey(store, request)),
   );
+
+  /** An upload's public fields are for its owner, the operator, a public one, or any token of a game made from it. */
+  async function readable(request: FastifyRequest, id: string, version: number | undefined) {
+    const caller = await callerOf(store, request);
+    if (caller?.kind === "token") {
+      const game = await store.game(caller.gameId);
+      if (game?.scenarioId === id) return scenarios.findForGame(id, version);
+      return scenarios.find(id, version, null);
+    }
+    return scenarios.find(id, version, caller?.kind === "key" ? caller.facilitator : null);
+  }
 
   r.get(
     "/api/scenarios/:id",
@@ -31,14 +60,15 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ["scenarios"],
         summary: "A scenario's public fields (no brief, points, reservation, objective or inject)",
+        security: [{ bearer: [] }, {}],
         params: z.object({ id: idSchema }),
-        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
-        response: { 200: publicScenarioSchema, 400: errorSchema, 404: errorSchema },
+        querystring: versionQuery,
+        response: { 200: publicScenarioSchema, ...errors },
       },
     },
     async (request) => {
-      const s = await ctx.scenarios.find(request.params.id, request.query.version);
-      if (!s) throw new HttpError(404, "unknown_scenario", `no scenario "${request.params.id}"`);
+      const s = await readable(request, request.params.id, request.query.version);
+      if (!s) throw unknownScenario(request.params.id);
       return publicScenario(s);
     },
   );
@@ -52,14 +82,23 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.post(
     "/api/scenarios",
     {
+      onRequest: keyFirst(store),
       schema: {
         tags: ["scenarios"],
-        summary: "Upload a scenario; 400 lists every problem with its JSON path",
+        summary:
+          "Upload a scenario (owned by the uploading key), or validate it with ?dryRun=true; 400 lists every problem with its JSON path",
+        security: [{ bearer: [] }],
+        querystring: z.strictObject({ dryRun: z.enum(["true", "false"]).default("false") }),
         body: z.unknown(),
-        response: { 201: z.object({ id: z.string(), version: z.int() }), 400: errorSchema, 409: errorSchema },
+        response: {
+          200: z.object({ ok: z.literal(true), id: z.string(), version: z.int() }),
+          201: z.object({ id: z.string(), version: z.int() }),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
+      const owner = await requireKey(store, request);
       const parsed = parseScenario(request.body);
       if (!parsed.ok) {
         throw new HttpError(400, "invalid_scenario", `the scenario has ${parsed.problems.length} problem(s)`, {
@@ -67,7 +106,19 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         });
       }
       const { id, version } = parsed.scenario;
-      if (!(await ctx.scenarios.add(parsed.scenario))) {
+      if (scenarios.isBuiltIn(id)) {
+        throw new HttpError(409, "reserved_scenario_id", `"${id}" is a built-in scenario's id; choose another id`);
+      }
+      if (request.query.dryRun === "true") return reply.status(200).send({ ok: true as const, id, version });
+      const added = await scenarios.add(parsed.scenario, owner);
+      if (added === "taken") {
+        throw new HttpError(
+          409,
+          "scenario_id_taken",
+          `scenario id "${id}" belongs to another facilitator; choose another id`,
+        );
+      }
+      if (added !== "added") {
         throw new HttpError(
           409,
           "scenario_exists",
@@ -76,6 +127,53 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
       }
       request.log.info({ scenarioId: id, version }, "scenario uploaded");
       return reply.status(201).send({ id, version });
+    },
+  );
+
+  r.delete(
+    "/api/scenarios/:id",
+    {
+      schema: {
+        tags: ["scenarios"],
+        summary: "Delete an uploaded scenario (every version, or ?version=) that no game uses: its owner's key",
+        security: [{ bearer: [] }],
+        params: z.object({ id: idSchema }),
+        querystring: versionQuery,
+        response: { 204: z.null().describe("deleted"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await requireKey(store, request);
+      const result = await scenarios.remove(request.params.id, request.query.version, viewer);
+      if (result === "unknown") throw unknownScenario(request.params.id);
+      if (result === "not_owner") throw new HttpError(403, "forbidden", "only the scenario's owner may delete it");
+      if (result === "in_use") {
+        throw new HttpError(409, "scenario_in_use", "games were created from this scenario; it stays for their record");
+      }
+      request.log.info({ scenarioId: request.params.id, version: request.query.version }, "scenario deleted");
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    "/api/scenarios/:id/public",
+    {
+      schema: {
+        tags: ["scenarios"],
+        summary:
+          "Make an uploaded scenario public (every key may create games from it), or private again: the operator",
+        security: [{ bearer: [] }],
+        params: z.object({ id: idSchema }),
+        body: z.strictObject({ public: z.boolean() }),
+        response: { 200: z.object({ id: z.string(), public: z.boolean() }), ...errors },
+      },
+    },
+    async (request) => {
+      await requireOperator(store, request);
+      if (!(await scenarios.setPublic(request.params.id, request.body.public))) {
+        throw unknownScenario(request.params.id);
+      }
+      return { id: request.params.id, public: request.body.public };
     },
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
-import { http, type Running, startServer } from "../support/server";
+import { facilitatorKey, http, type Running, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // Every HTTP route of PROTOCOL.md, and every error it names: each gets its code, changes
 // nothing, and the server goes on serving.
@@ -19,11 +19,12 @@ describe("the HTTP API", () => {
 
   beforeAll(async () => {
     server = await startServer((await backend.fresh()).db);
-    key = (await post("/api/facilitators")).body.facilitatorKey;
+    key = await facilitatorKey(server.url);
     // The small test scenario is not built in: it arrives as a teacher's upload would.
-    expect((await post("/api/scenarios", tinyScenario)).status).toBe(201);
+    expect((await post("/api/scenarios", tinyScenario, key)).status).toBe(201);
     game = (await post("/api/games", { scenarioId: "tiny-summit", title: "Table 1" }, key)).body;
-    other = (await post("/api/games", { scenarioId: "tiny-summit" })).body;
+    // The operator may use every upload (and make it public).
+    other = (await post("/api/games", { scenarioId: "tiny-summit" }, TEST_OPERATOR_KEY)).body;
     for (const seat of ["n-lead", "n-fish", "s-lead"]) {
       tokens[seat] = (
         await post(`/api/games/${game.gameId}/join`, { code: game.joinCodes[seat], name: seat })
@@ -39,8 +40,8 @@ describe("the HTTP API", () => {
     expect(await get("/health")).toEqual({ status: 200, body: { status: "ok", database: "embedded" } });
   });
 
-  it("hands out facilitator keys, secrets of at least 128 bits", async () => {
-    const r = await post("/api/facilitators");
+  it("hands out facilitator keys (the operator's to issue), secrets of at least 128 bits", async () => {
+    const r = await post("/api/facilitators", { name: "Ms Lee" }, TEST_OPERATOR_KEY);
     expect(r.status).toBe(201);
     expect(r.body.facilitatorKey).toMatch(/^fk_[A-Za-z0-9_-]{32}$/);
     expect(game.facilitatorToken).toMatch(/^gt_[A-Za-z0-9_-]{32}$/);
@@ -48,11 +49,11 @@ describe("the HTTP API", () => {
   });
 
   it("creates games from a scenario, with a code per seat, leaving out optional roles", async () => {
-    const r = await post("/api/games", {
-      scenarioId: "great-rebalancing",
-      leaveOut: ["us-nsa"],
-      phaseMinutes: { summit: 15 },
-    });
+    const r = await post(
+      "/api/games",
+      { scenarioId: "great-rebalancing", leaveOut: ["us-nsa"], phaseMinutes: { summit: 15 } },
+      TEST_OPERATOR_KEY,
+    );
     expect(r.status).toBe(201);
     expect(Object.keys(r.body.joinCodes)).not.toContain("us-nsa");
     expect(Object.keys(r.body.joinCodes)).toHaveLength(8);
@@ -68,23 +69,24 @@ describe("the HTTP API", () => {
     [{ scenarioId: "tiny-summit", phaseMinutes: { lunch: 5 } }, 400, "unknown_phase"],
     [{ scenarioId: "tiny-summit", phaseMinutes: { prep: 0 } }, 400, "invalid_input"],
   ])("refuses to create a game from %j with %i %s", async (body, status, code) => {
-    const r = await post("/api/games", body);
+    const r = await post("/api/games", body, key);
     expect(r.status).toBe(status);
     expect(r.body.error.code).toBe(code);
     expect(typeof r.body.error.message).toBe("string");
   });
 
   it("refuses malformed JSON, other media types and oversized bodies", async () => {
-    const bad = await http(server.url, "POST", "/api/games", { raw: '{"scenarioId": ' });
+    const bad = await http(server.url, "POST", "/api/games", { raw: '{"scenarioId": ', token: key });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_json");
     const media = await http(server.url, "POST", "/api/games", {
       raw: "scenarioId=x",
+      token: key,
       headers: { "content-type": "text/plain" },
     });
     expect(media.status).toBe(415);
     expect(media.body.error.code).toBe("unsupported_media_type");
-    const big = await post("/api/games", { scenarioId: "tiny-summit", title: "x".repeat(300_000) });
+    const big = await post("/api/games", { scenarioId: "tiny-summit", title: "x".repeat(300_000) }, key);
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe("too_large");
   });
@@ -188,7 +190,7 @@ describe("the HTTP API", () => {
     const r = await post(`/api/games/${game.gameId}/facilitator-token`, undefined, key);
     expect(r.status).toBe(200);
     expect((await get(`/api/games/${game.gameId}/events`, r.body.facilitatorToken)).status).toBe(200);
-    const stranger = (await post("/api/facilitators")).body.facilitatorKey;
+    const stranger = await facilitatorKey(server.url, "Stranger");
     expect((await post(`/api/games/${game.gameId}/facilitator-token`, undefined, stranger)).status).toBe(403);
     expect((await post(`/api/games/${other.gameId}/facilitator-token`, undefined, key)).status).toBe(403);
   });
@@ -213,18 +215,18 @@ describe("the HTTP API", () => {
       rules: { ...tinyScenario.rules, minimumIssues: 9 },
     };
     (broken.issues[0] as { noDeal: string }).noDeal = "nothing";
-    const bad = await post("/api/scenarios", broken);
+    const bad = await post("/api/scenarios", broken, key);
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_scenario");
     expect(bad.body.error.details.problems.map((p: { path: string }) => p.path)).toEqual(
       expect.arrayContaining(["$.issues[0].noDeal", "$.rules.minimumIssues"]),
     );
     const good = { ...structuredClone(tinyScenario), id: "uploaded" };
-    expect((await post("/api/scenarios", good)).status).toBe(201);
-    expect((await post("/api/scenarios", good)).body.error.code).toBe("scenario_exists");
-    expect((await post("/api/scenarios", { ...good, version: 2, title: "Uploaded, revised" })).status).toBe(201);
-    expect((await get("/api/scenarios")).body.find((s: { id: string }) => s.id === "uploaded").version).toBe(2);
-    const g = await post("/api/games", { scenarioId: "uploaded", scenarioVersion: 1 });
+    expect((await post("/api/scenarios", good, key)).status).toBe(201);
+    expect((await post("/api/scenarios", good, key)).body.error.code).toBe("scenario_exists");
+    expect((await post("/api/scenarios", { ...good, version: 2, title: "Uploaded, revised" }, key)).status).toBe(201);
+    expect((await get("/api/scenarios", key)).body.find((s: { id: string }) => s.id === "uploaded").version).toBe(2);
+    const g = await post("/api/games", { scenarioId: "uploaded", scenarioVersion: 1 }, key);
     expect(g.status).toBe(201);
   });
 
@@ -244,7 +246,7 @@ describe("the HTTP API", () => {
   });
 
   it("deletes a game with everything in it", async () => {
-    const doomed = (await post("/api/games", { scenarioId: "tiny-summit" })).body;
+    const doomed = (await post("/api/games", { scenarioId: "tiny-summit" }, key)).body;
     const seatToken = (await post(`/api/games/${doomed.gameId}/join`, { code: doomed.joinCodes["n-lead"], name: "Al" }))
       .body.token;
     expect((await http(server.url, "DELETE", `/api/games/${doomed.gameId}`, { token: seatToken })).status).toBe(403);
@@ -271,7 +273,12 @@ describe("flooding the HTTP moves endpoint", () => {
     const fresh = await backend.fresh();
     const server = await startServer(fresh.db, { MOVES_PER_SECOND: "1", MOVE_BURST: "1" });
     try {
-      const game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "great-rebalancing" } })).body;
+      const game = (
+        await http(server.url, "POST", "/api/games", {
+          token: TEST_OPERATOR_KEY,
+          body: { scenarioId: "great-rebalancing" },
+        })
+      ).body;
       const send = () =>
         http(server.url, "POST", `/api/games/${game.gameId}/moves`, {
           token: game.facilitatorToken,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replay } from "../../shared/index";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
-import { connect, http, type Running, startServer } from "../support/server";
+import { connect, http, type Running, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // The facilitator sees who is connected; a long game is loaded from its latest snapshot plus
 // the events after it, and an idle, unwatched game leaves memory and comes back intact.
@@ -14,7 +14,7 @@ describe.each(backends)("presence, snapshots and eviction ($name)", (backend) =>
     const fresh = await backend.fresh();
     drop = fresh.drop;
     server = await startServer(fresh.db, { SNAPSHOT_EVERY: "10", IDLE_EVICT_SECONDS: "1" });
-    await http(server.url, "POST", "/api/scenarios", { body: tinyScenario });
+    await http(server.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
   });
   afterAll(async () => {
     await server?.stop();
@@ -23,7 +23,9 @@ describe.each(backends)("presence, snapshots and eviction ($name)", (backend) =>
   });
 
   it("tells the facilitator whenever someone connects or leaves", async () => {
-    const game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "tiny-summit" } })).body;
+    const game = (
+      await http(server.url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "tiny-summit" } })
+    ).body;
     const fac = await connect(server.url, game.facilitatorToken);
     const latest = () =>
       fac.received.filter((r) => r.name === "presence").at(-1)?.payload.seats as { id: string; connected: boolean }[];
@@ -63,8 +65,12 @@ describe.each(backends)("presence, snapshots and eviction ($name)", (backend) =>
   });
 
   it("loads a long game from its snapshot and later events, after leaving memory", async () => {
-    const game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "tiny-summit", seed: "snap" } }))
-      .body;
+    const game = (
+      await http(server.url, "POST", "/api/games", {
+        token: TEST_OPERATOR_KEY,
+        body: { scenarioId: "tiny-summit", seed: "snap" },
+      })
+    ).body;
     const move = (m: unknown) =>
       http(server.url, "POST", `/api/games/${game.gameId}/moves`, { body: m, token: game.facilitatorToken });
     await move({ type: "resume" });

@@ -4,7 +4,7 @@ import { eventHash, genesisHash } from "../../server/games/hash";
 import type { Scenario } from "../../shared/index";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { postgresBackend } from "../support/backends";
-import { connect, http, type Running, type SeatClient, startServer } from "../support/server";
+import { connect, http, type Running, type SeatClient, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // Two server processes' worth of app (each with its own pool) on one PostgreSQL database,
 // racing moves on one game: no fork, and clients on each instance receive every event in the
@@ -26,7 +26,7 @@ describe.skipIf(!postgresBackend)("two instances on one PostgreSQL", () => {
     a = await startServer(fresh.db, env);
     dbB = await fresh.reopen();
     b = await startServer(dbB, env);
-    await http(a.url, "POST", "/api/scenarios", { body: tinyScenario });
+    await http(a.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
   });
   afterAll(async () => {
     await a?.stop();
@@ -37,7 +37,7 @@ describe.skipIf(!postgresBackend)("two instances on one PostgreSQL", () => {
   });
 
   it("never forks a game, and every client sees the same order", async () => {
-    const key = (await http(a.url, "POST", "/api/facilitators")).body.facilitatorKey;
+    const key = TEST_OPERATOR_KEY;
     const game = (await http(a.url, "POST", "/api/games", { token: key, body: { scenarioId: "tiny-summit" } })).body;
     const facB = (await http(b.url, "POST", `/api/games/${game.gameId}/facilitator-token`, { token: key })).body
       .facilitatorToken;

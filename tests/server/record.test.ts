@@ -8,7 +8,7 @@ import { eventHash } from "../../server/games/hash";
 import { apply, createGame, type GameState, viewFor } from "../../shared/index";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
-import { connect, http, type Running, type SeatClient, startServer } from "../support/server";
+import { connect, http, type Running, type SeatClient, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // The research record: export then import gives the same game; every kind of tampering is
 // refused at the right event; a fork continues from its point and leaves the original alone;
@@ -27,8 +27,8 @@ describe.each(backends)("the record ($name)", (backend) => {
     const fresh = await backend.fresh();
     drop = fresh.drop;
     server = await startServer(fresh.db);
-    await http(server.url, "POST", "/api/scenarios", { body: tinyScenario });
-    key = (await http(server.url, "POST", "/api/facilitators")).body.facilitatorKey;
+    await http(server.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
+    key = TEST_OPERATOR_KEY;
     game = (
       await http(server.url, "POST", "/api/games", { token: key, body: { scenarioId: "tiny-summit", seed: "rec" } })
     ).body;
@@ -134,7 +134,7 @@ describe.each(backends)("the record ($name)", (backend) => {
   });
 
   it("refuses every kind of tampering at the event that fails", async () => {
-    const importing = (doc: unknown) => http(server.url, "POST", "/api/games/import", { body: doc });
+    const importing = (doc: unknown) => http(server.url, "POST", "/api/games/import", { token: key, body: doc });
     const copy = () => structuredClone(exported);
     const refused = async (doc: unknown, code: string, seq: number | null) => {
       const r = await importing(doc);
@@ -225,7 +225,7 @@ describe.each(backends)("the record ($name)", (backend) => {
     const csv = (await http(server.url, "GET", `/api/games/${game.gameId}/export?format=csv`, { token: key }))
       .body as string;
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("seq,at,phase,side,role,type,terms,proposal,channel,text");
+    expect(lines[0]).toBe("seq,at,phase,side,role,type,terms,proposal,channel,text,to");
     expect(lines).toHaveLength(exported.events.length + 1);
     expect(csv).toContain("Player n-fish");
     expect(lines.find((l) => l.includes(",propose,"))).toMatch(/round1,north,n-fish,propose,fish=north,p1,,/);
@@ -239,7 +239,7 @@ describe.each(backends)("the record ($name)", (backend) => {
     const anonJson = (await http(server.url, "GET", `/api/games/${game.gameId}/export?deidentify=true`, { token: key }))
       .body;
     expect(JSON.stringify(anonJson)).not.toContain("Player ");
-    expect((await http(server.url, "POST", "/api/games/import", { body: anonJson })).status).toBe(201);
+    expect((await http(server.url, "POST", "/api/games/import", { token: key, body: anonJson })).status).toBe(201);
   });
 
   it("verifies a file and prints its timeline and scores from the command line", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
-import { connect, http, type Running, startServer } from "../support/server";
+import { connect, http, type Running, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // A client that drops and comes back with `resume` receives every event it missed, in order,
 // then its whole view, then continues live.
@@ -13,7 +13,7 @@ describe.each(backends)("reconnect and resume ($name)", (backend) => {
     const fresh = await backend.fresh();
     drop = fresh.drop;
     server = await startServer(fresh.db);
-    await http(server.url, "POST", "/api/scenarios", { body: tinyScenario });
+    await http(server.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
   });
   afterAll(async () => {
     await server?.stop();
@@ -22,7 +22,9 @@ describe.each(backends)("reconnect and resume ($name)", (backend) => {
   });
 
   it("replays the missed events to the returning seat, then goes on live", async () => {
-    const game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "tiny-summit" } })).body;
+    const game = (
+      await http(server.url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "tiny-summit" } })
+    ).body;
     const join = async (seat: string) =>
       (
         await http(server.url, "POST", `/api/games/${game.gameId}/join`, {

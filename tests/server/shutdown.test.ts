@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/connect";
-import { connect, http } from "../support/server";
+import { connect, http, TEST_OPERATOR_KEY } from "../support/server";
 
 // `npm start`'s process, stopped with SIGTERM in the middle of a burst of moves: it stops
 // accepting, stores the moves in flight, closes the sockets and the database, and exits 0.
@@ -12,7 +12,15 @@ import { connect, http } from "../support/server";
 
 function start(dataDir: string): Promise<{ child: ChildProcess; url: string; output: string[] }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "info",
+      OPERATOR_KEY: TEST_OPERATOR_KEY,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -37,7 +45,9 @@ describe("graceful shutdown on SIGTERM", () => {
   it("stores the moves in flight, then exits cleanly", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "summitry-shutdown-"));
     const { child, url, output } = await start(dataDir);
-    const game = (await http(url, "POST", "/api/games", { body: { scenarioId: "great-rebalancing" } })).body;
+    const game = (
+      await http(url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "great-rebalancing" } })
+    ).body;
     const fac = await connect(url, game.facilitatorToken);
     await fac.move({ type: "resume" });
 

@@ -2,7 +2,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
-import { connect, http, type Running, type SeatClient, startServer } from "../support/server";
+import { connect, http, type Running, type SeatClient, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // Every error a socket can meet: each gets its code, changes nothing, and the server goes on
 // serving everyone else.
@@ -16,8 +16,10 @@ describe("socket errors", () => {
 
   beforeAll(async () => {
     server = await startServer((await backends[0]!.fresh()).db, { MOVES_PER_SECOND: "10", MOVE_BURST: "20" });
-    await http(server.url, "POST", "/api/scenarios", { body: tinyScenario });
-    game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "tiny-summit" } })).body;
+    await http(server.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
+    game = (
+      await http(server.url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "tiny-summit" } })
+    ).body;
     for (const seat of ["n-lead", "n-fish", "s-lead"]) {
       tokens[seat] = (
         await http(server.url, "POST", `/api/games/${game.gameId}/join`, {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
 import { leaks, privateTextsOf } from "../support/secrets";
-import { connect, http, type Running, type SeatClient, startServer } from "../support/server";
+import { connect, http, type Running, type SeatClient, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // A whole game of the default scenario over real Socket.IO clients: one per seat, the
 // facilitator and an observer, from joining to both signatures, on each database.
@@ -36,7 +36,7 @@ describe.each(backends)("a whole game over sockets ($name)", (backend) => {
   };
 
   it("creates a game, and every seat joins with its code and a name", async () => {
-    facilitatorKey = (await http(server.url, "POST", "/api/facilitators")).body.facilitatorKey;
+    facilitatorKey = TEST_OPERATOR_KEY;
     const created = await http(server.url, "POST", "/api/games", {
       token: facilitatorKey,
       body: { scenarioId: "great-rebalancing", title: "Period 3", seed: "p3" },

@@ -3,11 +3,20 @@ import { type App, buildApp } from "../../server/app";
 import { type Config, loadConfig } from "../../server/config";
 import type { Database } from "../../server/db/connect";
 
+/** The operator's key of every test server (OPERATOR_KEY), unless a test sets its own. */
+export const TEST_OPERATOR_KEY = "test-operator-key-0123456789abcdef";
+
 /** A real server on a real port, on the given database. */
 export type Running = App & { url: string; logs: string[]; stop(): Promise<void> };
 
 export async function startServer(db: Database, env: Record<string, string> = {}): Promise<Running> {
-  const config: Config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env });
+  const config: Config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    OPERATOR_KEY: TEST_OPERATOR_KEY,
+    ...env,
+  });
   const logs: string[] = [];
   const built = await buildApp(config, db, { logStream: { write: (line) => logs.push(line) } });
   await built.app.listen({ port: 0, host: "127.0.0.1" });
@@ -17,6 +26,13 @@ export async function startServer(db: Database, env: Record<string, string> = {}
 }
 
 export type Json = Record<string, unknown>;
+
+/** A new facilitator key, issued by the operator (as the dashboard or `npm run keys` would). */
+export async function facilitatorKey(base: string, name = "Test facilitator"): Promise<string> {
+  const r = await http(base, "POST", "/api/facilitators", { token: TEST_OPERATOR_KEY, body: { name } });
+  if (r.status !== 201) throw new Error(`could not issue a key: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.facilitatorKey;
+}
 
 /** A small HTTP client: JSON in and out, status kept. */
 export async function http(
