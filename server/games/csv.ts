@@ -1,19 +1,39 @@
+import { stringify } from "csv-stringify/sync";
 import { apply, createGame, type RecordedEvent, type Scenario } from "../../shared/index";
 
 /**
  * The record as CSV for research: one row per event, `seq, at, phase, side, role, type, terms,
- * proposal, channel, text`. A package's terms sit in one cell as `issue=option` pairs.
+ * proposal, channel, text, to`. A package's terms sit in one cell as `issue=option` pairs; `to`
+ * names a note's or a written inject's addressees (seat or side ids), or `(everyone)`.
+ *
+ * The file is opened in spreadsheets, and players write most of its cells, so:
+ * - a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` (and
+ *   csv-stringify also catches the full-width `＝ ＋ － ＠` that Apple Numbers normalises), so
+ *   a chat `=HYPERLINK(…)` or a name `@SUM(…)` is read as text, never run;
+ * - the file starts with a UTF-8 byte-order mark, without which Excel reads it as the local
+ *   code page and 王小明 or an emoji come out as mojibake.
  */
-export const CSV_HEADER = ["seq", "at", "phase", "side", "role", "type", "terms", "proposal", "channel", "text"];
+export const CSV_HEADER = ["seq", "at", "phase", "side", "role", "type", "terms", "proposal", "channel", "text", "to"];
+
+/** The `to` cell of a note or inject sent to the whole table; parentheses never occur in an id. */
+export const TO_EVERYONE = "(everyone)";
 
 export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[]): string {
-  const rows = [CSV_HEADER];
+  const rows: string[][] = [CSV_HEADER];
+  const sideOf = (seat: string) => scenario.roles.find((r) => r.id === seat)?.side ?? "";
   let state = createGame(scenario, { seed });
   for (const e of events) {
     const p = e.payload as Record<string, unknown>;
     const phase = scenario.phases[state.phaseIndex]!.id; // the phase in which it happened
-    const role = "seat" in e.actor ? e.actor.seat : "facilitator" in e.actor ? "facilitator" : "system";
-    const side = scenario.roles.find((r) => r.id === role)?.side ?? "";
+    // A join is recorded by the server, but the row is about the seat that was joined.
+    const role =
+      e.type === "seatJoined"
+        ? String(p.seat)
+        : "seat" in e.actor
+          ? e.actor.seat
+          : "facilitator" in e.actor
+            ? "facilitator"
+            : "system";
     const proposalId = typeof p.proposalId === "string" ? p.proposalId : "";
     const terms =
       e.type === "propose"
@@ -39,11 +59,14 @@ export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[])
                   : e.type === "sign"
                     ? `draft version ${p.draftVersion}`
                     : "";
+    // Deck cards go to everyone; a note or a written inject may name seats or sides.
+    const addressed = e.type === "note" || e.type === "inject" || e.type === "drawInject";
+    const to = !addressed ? "" : Array.isArray(p.to) ? (p.to as string[]).join(" ") : TO_EVERYONE;
     rows.push([
       String(e.seq),
       new Date(e.at).toISOString(),
       phase,
-      side,
+      sideOf(role),
       role,
       e.type,
       Object.entries(terms)
@@ -52,12 +75,16 @@ export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[])
       proposalId,
       channel,
       text,
+      to,
     ]);
     state = apply(state, e);
   }
-  return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
-}
-
-function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return stringify(rows, {
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: "\r\n", // RFC 4180
+    // Without this, a custom record delimiter turns off quoting of a lone \n or \r inside a cell
+    // (csv-stringify's default), and a two-line chat message would split its row in two.
+    quote_record_delimiter: true,
+  });
 }
