@@ -2,6 +2,7 @@ import { buildApp } from "./app";
 import { reachableOrigin, signInLink } from "./auth/operator";
 import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/connect";
+import { holdDataDir } from "./db/dataDirLock";
 
 /**
  * `npm start`: the server with the embedded database in DATA_DIR, or PostgreSQL when DATABASE_URL
@@ -22,8 +23,12 @@ async function main() {
   const db = config.DATABASE_URL
     ? await openDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE })
     : await openDatabase({ dataDir: config.DATA_DIR });
+  const release = db.kind === "embedded" ? holdDataDir(config.DATA_DIR) : () => {};
   const { app, newOperatorKey } = await buildApp(config, db);
-  app.addHook("onClose", async () => db.close());
+  app.addHook("onClose", async () => {
+    await db.close();
+    release();
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

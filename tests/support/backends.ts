@@ -13,7 +13,14 @@ import { type Database, openDatabase } from "../../server/db/connect";
 export type Backend = {
   name: "embedded" | "postgres";
   /** A fresh database; for PostgreSQL, `url` lets a second process open the same one. */
-  fresh(): Promise<{ db: Database; url: string | null; reopen(): Promise<Database>; drop(): Promise<void> }>;
+  fresh(): Promise<{
+    db: Database;
+    url: string | null;
+    /** The embedded database's folder (null for PostgreSQL): a second process may open it once this one closes. */
+    dataDir: string | null;
+    reopen(): Promise<Database>;
+    drop(): Promise<void>;
+  }>;
 };
 
 const embedded: Backend = {
@@ -26,6 +33,7 @@ const embedded: Backend = {
     return {
       db,
       url: null,
+      dataDir,
       reopen: () => openDatabase({ dataDir }),
       drop: () => rm(dataDir, { recursive: true, force: true }),
     };
@@ -47,6 +55,7 @@ function postgres(url: string): Backend {
       return {
         db,
         url: dbUrl.toString(),
+        dataDir: null,
         reopen: () => openDatabase({ url: dbUrl.toString(), poolSize: 10 }),
         drop: async () => {
           const a = new pg.Client({ connectionString: url });
