@@ -16,6 +16,8 @@ import { EventNotices } from "./db/notices";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { installErrorHandler } from "./http/errors";
+import { installHttpLimits } from "./limits/http";
+import { Limits } from "./limits/limits";
 import { Metrics } from "./metrics";
 import { gameRoutes } from "./routes/games";
 import { miscRoutes } from "./routes/misc";
@@ -81,11 +83,13 @@ export async function buildApp(
   }
   const scenarios = new ScenarioRegistry(store);
   const metrics = new Metrics();
-  const base = { config, db, store, service, scenarios, log, metrics };
+  const limits = new Limits(config, service);
+  const base = { config, db, store, service, scenarios, log, metrics, limits };
   const gateway = new Gateway(app.server, base);
   const ctx: AppContext = { ...base, gateway };
 
   installErrorHandler(app);
+  installHttpLimits(app, limits);
   // The built web client, when there is one: its files, and index.html for its own paths.
   const clientDir = resolve(config.CLIENT_DIR);
   const hasClient = existsSync(join(clientDir, "index.html"));

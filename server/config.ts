@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitsConfig } from "./limits/config";
 
 /**
  * The server's configuration, from the environment, parsed by zod: a bad value stops the start
@@ -30,6 +31,7 @@ export const configSchema = z.object({
   IDLE_EVICT_SECONDS: int(900, 1, 86_400),
   /** Serve the built web client from this folder when it exists. */
   CLIENT_DIR: z.string().min(1).default("./dist/client"),
+  ...limitsConfig,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import type { Database } from "./db/connect";
 import type { GameStore } from "./db/gameStore";
 import type { ScenarioRegistry } from "./games/scenarios";
 import type { GameService } from "./games/service";
+import type { Limits } from "./limits/limits";
 import type { Metrics } from "./metrics";
 
 /** What the routes and the gateway share: built once in app.ts, no module-level singletons. */
@@ -15,5 +16,6 @@ export type AppContext = {
   scenarios: ScenarioRegistry;
   log: Logger;
   metrics: Metrics;
+  limits: Limits;
   gateway: { disconnectSeat(gameId: string, seatId: string): void; disconnectGame(gameId: string): void };
 };

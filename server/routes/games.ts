@@ -17,6 +17,7 @@ import { type GameRow, joinedSeats } from "../db/gameStore";
 import { genesisHash } from "../games/hash";
 import { headOf } from "../games/service";
 import { badRequest, forbidden, fromRule, HttpError, notFound, unauthorized } from "../http/errors";
+import { tooManyMoves } from "../limits/http";
 import {
   createdGame,
   createGameBody,
@@ -139,16 +140,22 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     seatId: string,
     name: string,
   ) {
-    const token = newSecret("gt");
-    await store.insertToken(hashSecret(token), row.id, seatId, name);
-    if (seatId === "observer") return { token, seat: { id: "observer" as const } };
-    const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
-    if (row.status === "live") {
-      // The record says who played; a join is not refused if the game has just ended.
-      await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
+    // A name the seat has already is not recorded again; a new one past NAMES_PER_SEAT is 409 seat_full.
+    const claim = seatId === "observer" ? null : await ctx.limits.names.claim(row.id, seatId, name);
+    try {
+      const token = newSecret("gt");
+      await store.insertToken(hashSecret(token), row.id, seatId, name);
+      if (seatId === "observer") return { token, seat: { id: "observer" as const } };
+      const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
+      if (row.status === "live" && claim?.record) {
+        // The record says who played; a join is not refused if the game has just ended.
+        await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
+      }
+      request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
+      return { token, seat: { id: seatId, side: role.side, role: role.id } };
+    } finally {
+      claim?.release();
     }
-    request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
-    return { token, seat: { id: seatId, side: role.side, role: role.id } };
   }
 
   r.post(
@@ -281,14 +288,6 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.post(
     "/api/games/:gameId/moves",
     {
-      // The socket's per-connection limit, per token over HTTP (a minute's worth, so bursts pass).
-      config: {
-        rateLimit: {
-          max: ctx.config.MOVES_PER_SECOND * 60,
-          timeWindow: 60_000,
-          keyGenerator: (request) => bearer(request) ?? request.ip,
-        },
-      },
       schema: {
         tags: ["games"],
         summary: "Make a move over HTTP (the same rules and acknowledgement as the socket's `move`)",
@@ -297,9 +296,12 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         response: { 200: z.object({ ok: z.literal(true), seq: z.int() }), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const row = await gameOr404(request.params.gameId);
       const seat = await seatIn(store, request, row.id, row.facilitatorId);
+      // The seat's one budget, shared with its sockets (server/limits).
+      const wait = ctx.limits.takeMove(row.id, seat);
+      if (wait > 0) throw tooManyMoves(reply, wait);
       if (seat === "observer") throw forbidden("observers watch; they do not move");
       const actor = seat === "facilitator" ? { facilitator: true as const } : { seat };
       const result = await service.submit(row.id, actor, request.body);

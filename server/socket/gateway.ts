@@ -2,11 +2,19 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
-import { eventFor, isRevealedTo, type RecordedEvent, type RuleError, viewFor } from "../../shared/index";
+import {
+  eventFor,
+  type GameState,
+  isRevealedTo,
+  type RecordedEvent,
+  type RuleError,
+  viewFor,
+} from "../../shared/index";
 import { identify } from "../auth/caller";
+import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
 import type { LiveGame } from "../games/service";
-import { TokenBucket } from "./rateLimit";
+import { deliver, idle, type ResumeState, requestResume } from "./resume";
 
 /**
  * The Socket.IO side of PROTOCOL.md. Each socket belongs to one seat of one game; it receives its
@@ -14,9 +22,19 @@ import { TokenBucket } from "./rateLimit";
  * the append statement's NOTIFY tells the others (db/notices.ts); each reads the event from the
  * database, folds it into its own copy and tells its own sockets. Socket.IO's PostgreSQL adapter
  * carries what spans processes at the socket level: presence, and disconnecting a reset seat.
+ *
+ * Limits (server/limits): a seat's moves draw on one budget with its other sockets and HTTP; a
+ * token holds at most SOCKETS_PER_TOKEN sockets; `resume` is limited per token, merged per socket
+ * and read in pages outside the game's queue (resume.ts).
  */
 
-type SocketData = { gameId: string; seat: string; bucket: TokenBucket };
+type SocketData = {
+  gameId: string;
+  seat: string;
+  /** The token's SHA-256, as the database keeps it: what the per-token limits count by. */
+  token: string;
+  resume: ResumeState;
+};
 // Event payloads are checked where they are read (zod) and built from typed views where sent.
 // biome-ignore lint/suspicious/noExplicitAny: Socket.IO's event maps; payloads are zod-checked on arrival
 type Handler = (...args: any[]) => void;
@@ -61,14 +79,16 @@ export class Gateway {
   private async authenticate(socket: GameSocket): Promise<void> {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const caller = typeof token === "string" ? await identify(this.ctx.store, token) : null;
-    if (caller?.kind !== "token") throw new Error("unauthorized");
+    if (caller?.kind !== "token" || typeof token !== "string") throw new Error("unauthorized");
     const game = await this.ctx.service.get(caller.gameId);
     if (!game) throw new Error("not_found");
-    socket.data = {
-      gameId: caller.gameId,
-      seat: caller.seat,
-      bucket: new TokenBucket(this.ctx.config.MOVES_PER_SECOND, this.ctx.config.MOVE_BURST),
-    };
+    const tokenHash = hashSecret(token);
+    const release = this.ctx.limits.sockets.take(tokenHash);
+    if (!release) throw new Error("too_many_connections");
+    // Whichever comes first; a client gone during the handshake never fires `disconnect`.
+    socket.conn.once("close", release);
+    socket.once("disconnect", release);
+    socket.data = { gameId: caller.gameId, seat: caller.seat, token: tokenHash, resume: idle() };
   }
 
   private onConnection(socket: GameSocket): void {
@@ -94,9 +114,7 @@ export class Gateway {
         reply({ ok: false, error: { code: "internal", message: "the move could not be stored; try again" } });
       });
     });
-    socket.on("resume", (payload: unknown) => {
-      this.onResume(socket, payload).catch((err) => this.ctx.log.warn({ err, gameId }, "resume failed"));
-    });
+    socket.on("resume", (payload: unknown) => this.onResume(socket, payload));
     socket.on("disconnect", () => {
       set.delete(socket);
       if (set.size === 0) seats.delete(seat);
@@ -109,8 +127,9 @@ export class Gateway {
     socket: GameSocket,
     payload: unknown,
   ): Promise<{ ok: true; seq: number } | { ok: false; error: RuleError }> {
-    const { gameId, seat, bucket } = socket.data;
-    if (!bucket.take()) return { ok: false, error: { code: "rate_limited", message: "too many moves; slow down" } };
+    const { gameId, seat } = socket.data;
+    const wait = this.ctx.limits.takeMove(gameId, seat);
+    if (wait > 0) return { ok: false, error: rateLimited("too many moves from this seat; slow down", wait) };
     const size = Buffer.byteLength(JSON.stringify(payload ?? null) ?? "");
     if (size > this.ctx.config.SOCKET_MAX_MESSAGE_BYTES) {
       return {
@@ -133,29 +152,34 @@ export class Gateway {
     socket.emit("state", { seq: game.state.seq, view: { ...viewFor(game.state, socket.data.seat), gameId: game.id } });
   }
 
-  /** Every event the seat may see after `fromSeq`, in order, then its whole view again. */
-  private async onResume(socket: GameSocket, payload: unknown): Promise<void> {
+  /** Every event the seat may see after `fromSeq`, in order, then its whole view again (resume.ts). */
+  private onResume(socket: GameSocket, payload: unknown): void {
     const parsed = resumeSchema.safeParse(payload);
     if (!parsed.success) {
       socket.emit("error_message", { code: "invalid_input", message: "resume takes { fromSeq: a whole number }" });
       return;
     }
-    const { gameId, seat } = socket.data;
-    await this.ctx.service.exclusive(gameId, async (game) => {
-      const missed = await this.ctx.store.eventsAfter(gameId, parsed.data.fromSeq);
-      const view = { ...viewFor(game.state, seat, { histories: false }), gameId };
-      for (const e of missed) {
-        if (e.seq > game.state.seq) break;
-        const seen = this.seen(game, e, seat);
-        if (seen) socket.emit("event", { seq: e.seq, event: seen, view });
-      }
-      socket.emit("state", { seq: game.state.seq, view: { ...viewFor(game.state, seat), gameId } });
+    const { gameId, seat, token } = socket.data;
+    const wait = this.ctx.limits.resumes.take(`${gameId}\u0000${token}`);
+    if (wait > 0) {
+      socket.emit("error_message", rateLimited("too many resumes; the events keep coming live", wait));
+      return;
+    }
+    const { service, store, limits, log } = this.ctx;
+    requestResume(socket, parsed.data.fromSeq, {
+      state: () => service.loaded(gameId)?.state ?? null,
+      page: (from, limit) => limits.resumeReads.run(() => store.eventsAfter(gameId, from, limit)),
+      pageSize: limits.resumePage,
+      seen: (state, e) => this.seen(state, e, seat),
+      compactView: (state) => ({ ...viewFor(state, seat, { histories: false }), gameId }),
+      wholeView: (state) => ({ ...viewFor(state, seat), gameId }),
+      onError: (err) => log.warn({ err, gameId }, "resume failed"),
     });
   }
 
-  private seen(game: LiveGame, e: RecordedEvent, seat: string) {
-    const seen = eventFor(game.state, e, seat);
-    if (!seen || isRevealedTo(game.state, seat)) return seen;
+  private seen(state: GameState, e: RecordedEvent, seat: string) {
+    const seen = eventFor(state, e, seat);
+    if (!seen || isRevealedTo(state, seat)) return seen;
     const { hash: _hash, ...rest } = seen;
     return rest;
   }
@@ -164,14 +188,14 @@ export class Gateway {
     const seats = this.local.get(game.id);
     if (!seats) return;
     for (const [seat, sockets] of seats) {
-      const seen = this.seen(game, e, seat);
+      const seen = this.seen(game.state, e, seat);
       if (!seen) continue;
       const message = {
         seq: e.seq,
         event: seen,
         view: { ...viewFor(game.state, seat, { histories: false }), gameId: game.id },
       };
-      for (const s of sockets) s.emit("event", message);
+      for (const s of sockets) deliver(s, message);
     }
   }
 
@@ -204,4 +228,8 @@ export class Gateway {
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
+}
+
+function rateLimited(message: string, waitMs: number): RuleError {
+  return { code: "rate_limited", message, details: { retryAfterMs: waitMs } };
 }
