@@ -2,43 +2,58 @@ import { lazy, Suspense } from "react";
 import { match, useRouter } from "./core/router";
 import { Home } from "./home/Home";
 import { Join } from "./join/Join";
-import { Play } from "./join/Play";
+import { LegacyPlay } from "./join/LegacyPlay";
+import { SeatPage } from "./join/SeatPage";
 import { t } from "./texts";
 
 const Dashboard = lazy(() => import("./facilitator/Dashboard").then((m) => ({ default: m.Dashboard })));
+const Invite = lazy(() => import("./facilitator/Invite").then((m) => ({ default: m.Invite })));
 const NewGame = lazy(() => import("./facilitator/NewGame").then((m) => ({ default: m.NewGame })));
 const Setup = lazy(() => import("./facilitator/Setup").then((m) => ({ default: m.Setup })));
 const Sheets = lazy(() => import("./facilitator/Sheets").then((m) => ({ default: m.Sheets })));
+// The console and the projector load on demand: a student's phone never downloads them.
+const ConsolePage = lazy(() => import("./facilitator/ConsolePage").then((m) => ({ default: m.ConsolePage })));
+const ScreenPage = lazy(() => import("./projector/ScreenPage").then((m) => ({ default: m.ScreenPage })));
 const Replay = lazy(() => import("./replay/Replay").then((m) => ({ default: m.Replay })));
 const Debrief = lazy(() => import("./debrief/Debrief").then((m) => ({ default: m.Debrief })));
 const Cohort = lazy(() => import("./cohort/Cohort").then((m) => ({ default: m.Cohort })));
 
-/** The screens, by path. */
+/**
+ * The screens, by path. Every seat of a game has its own address (the console, the projector,
+ * each player's table), so tabs of one browser never trade seats.
+ */
 export function App() {
   const { path } = useRouter();
   const join = match("/join/:gameId", path);
-  const play = match("/play/:gameId", path);
+  const seat = match("/play/:gameId/:seatId", path);
+  const legacy = match("/play/:gameId", path);
+  const consoleAt = match("/console/:gameId", path);
+  const screen = match("/screen/:gameId", path);
   const setup = match("/facilitator/games/:gameId", path);
   const sheets = match("/facilitator/games/:gameId/sheets", path);
   const replay = match("/replay/:gameId", path);
   const debrief = match("/debrief/:gameId", path);
   const cohort = match("/facilitator/cohort/:scenarioId", path);
-  let screen: React.ReactNode = <Home />;
-  if (join) screen = <Join gameId={join.gameId!} />;
-  else if (play) screen = <Play key={play.gameId} gameId={play.gameId!} />;
-  else if (match("/facilitator", path)) screen = <Dashboard />;
-  else if (match("/facilitator/new", path)) screen = <NewGame />;
-  else if (setup) screen = <Setup gameId={setup.gameId!} />;
-  else if (sheets) screen = <Sheets gameId={sheets.gameId!} />;
-  else if (replay) screen = <Replay key={replay.gameId} gameId={replay.gameId!} />;
-  else if (debrief) screen = <Debrief key={debrief.gameId} gameId={debrief.gameId!} />;
-  else if (cohort) screen = <Cohort key={cohort.scenarioId} scenarioId={cohort.scenarioId!} />;
+  let node: React.ReactNode = <Home />;
+  if (join) node = <Join gameId={join.gameId!} />;
+  else if (seat) node = <SeatPage key={path} gameId={seat.gameId!} seatId={seat.seatId!} />;
+  else if (legacy) node = <LegacyPlay key={path} gameId={legacy.gameId!} />;
+  else if (consoleAt) node = <ConsolePage key={path} gameId={consoleAt.gameId!} />;
+  else if (screen) node = <ScreenPage key={path} gameId={screen.gameId!} />;
+  else if (match("/facilitator", path)) node = <Dashboard />;
+  else if (match("/facilitator/invite", path)) node = <Invite />;
+  else if (match("/facilitator/new", path)) node = <NewGame />;
+  else if (setup) node = <Setup gameId={setup.gameId!} />;
+  else if (sheets) node = <Sheets gameId={sheets.gameId!} />;
+  else if (replay) node = <Replay key={replay.gameId} gameId={replay.gameId!} />;
+  else if (debrief) node = <Debrief key={debrief.gameId} gameId={debrief.gameId!} />;
+  else if (cohort) node = <Cohort key={cohort.scenarioId} scenarioId={cohort.scenarioId!} />;
   return (
     <>
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <Suspense fallback={<p>{t.common.loading}</p>}>{screen}</Suspense>
+      <Suspense fallback={<p>{t.common.loading}</p>}>{node}</Suspense>
     </>
   );
 }

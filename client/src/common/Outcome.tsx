@@ -1,5 +1,6 @@
 import type { View } from "../../../shared/index";
 import { Link } from "../core/router";
+import { withSeat } from "../core/seatPaths";
 
 /** The end of a game: agreement or not, the terms, both sides' scores (every seat sees them). */
 export function Outcome({ view }: { view: View }) {
@@ -39,11 +40,11 @@ export function Outcome({ view }: { view: View }) {
       </table>
       {(view.revealed || view.seat.id === "facilitator") && "gameId" in view && (
         <p className="no-print">
-          <Link to={`/debrief/${String(view.gameId)}`} testId="debrief-link">
+          <Link to={withSeat(`/debrief/${String(view.gameId)}`, view.seat.id)} testId="debrief-link">
             Open the debrief
           </Link>
           {" · "}
-          <Link to={`/replay/${String(view.gameId)}`} testId="replay-link">
+          <Link to={withSeat(`/replay/${String(view.gameId)}`, view.seat.id)} testId="replay-link">
             Replay the game
           </Link>
         </p>

@@ -1,4 +1,5 @@
 /** The HTTP half of the public interface, with its typed errors. */
+import type { z } from "zod";
 
 export type ApiError = { code: string; message: string; details?: Record<string, unknown> };
 
@@ -36,4 +37,21 @@ export async function api<T>(
     throw new ApiFailure(res.status, error);
   }
   return data as T;
+}
+
+/**
+ * A call whose answer is checked against its schema: a server of another version, or a proxy's
+ * error page, shows as a typed failure rather than as a screen built on a wrong shape.
+ */
+export async function apiOf<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown } = {},
+): Promise<z.infer<S>> {
+  const data = await api<unknown>(method, path, options);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success)
+    throw new ApiFailure(502, { code: "bad_response", message: `Unexpected answer from ${method} ${path}.` });
+  return parsed.data;
 }

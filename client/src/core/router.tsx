@@ -2,7 +2,9 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from "
 
 /** A small path router over the History API: the app has a handful of screens, no nesting. */
 
-const RouterContext = createContext<{ path: string; navigate: (to: string) => void }>({
+type Navigate = (to: string, options?: { replace?: boolean }) => void;
+
+const RouterContext = createContext<{ path: string; navigate: Navigate }>({
   path: "/",
   navigate: () => {},
 });
@@ -14,8 +16,10 @@ export function Router({ children }: { children: ReactNode }) {
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, []);
-  const navigate = (to: string) => {
-    window.history.pushState(null, "", to);
+  // `replace` for a redirect or an address that held a secret: Back does not return to it.
+  const navigate: Navigate = (to, options) => {
+    if (options?.replace) window.history.replaceState(null, "", to);
+    else window.history.pushState(null, "", to);
     setPath(new URL(to, window.location.origin).pathname);
     window.scrollTo(0, 0);
   };

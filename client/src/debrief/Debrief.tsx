@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { Link } from "../core/router";
+import { seatParam, seatPath, withSeat } from "../core/seatPaths";
 import { issueTitle, optionLabel, optionPoints, phaseTitle, roleTitle, sideName } from "../replay/labels";
 import { type GameRecord, useRecord, viewerOf } from "../replay/record";
 import { t } from "../texts";
@@ -21,6 +22,12 @@ export const FORECAST = "#6a3d9a";
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "±0");
 const minutes = (at: number, start: number | null) => (start === null ? 0 : Math.max(0, (at - start) / 60_000));
 
+/** The page of the seat the debrief was opened for, or the game's seat chooser. */
+const backToGame = (gameId: string) => {
+  const seat = seatParam();
+  return seat ? seatPath(gameId, seat) : `/play/${encodeURIComponent(gameId)}`;
+};
+
 /** `/debrief/:gameId`: the after-action report of one game, printable. */
 export function Debrief({ gameId }: { gameId: string }) {
   const rec = useRecord(gameId);
@@ -34,7 +41,7 @@ export function Debrief({ gameId }: { gameId: string }) {
             {rec.forbidden ? T.notYet : rec.message}
           </p>
           <p>
-            <Link to={`/play/${encodeURIComponent(gameId)}`}>{T.backToGame}</Link>
+            <Link to={backToGame(gameId)}>{T.backToGame}</Link>
           </p>
         </>
       )}
@@ -114,7 +121,7 @@ function Body({
     <>
       <nav className="deb-nav no-print" aria-label={t.replay.common.nav}>
         {isFacilitator && <Link to={`/facilitator/games/${encodeURIComponent(gameId)}`}>{t.replay.common.setup}</Link>}
-        <Link to={`/replay/${encodeURIComponent(gameId)}`} testId="debrief-replay-link">
+        <Link to={withSeat(`/replay/${encodeURIComponent(gameId)}`, seatParam())} testId="debrief-replay-link">
           {t.replay.common.replay}
         </Link>
         {isFacilitator && (

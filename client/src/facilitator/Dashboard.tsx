@@ -1,36 +1,148 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import type { PublicScenario } from "../../../shared/index";
+import { ForgetDevice } from "../common/ForgetDevice";
 import { api } from "../core/api";
 import { Link } from "../core/router";
-import { storage } from "../core/storage";
 import { ImportRecord } from "../replay/ImportRecord";
 import { t } from "../texts";
-import { ensureFacilitatorKey } from "./access";
+import type { Me } from "./accessSchemas";
 import { ConsoleLink } from "./ConsoleLink";
 import { CopyButton } from "./CopyButton";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { KeyForm } from "./KeyForm";
+import { OperatorPanel } from "./OperatorPanel";
 import { fetchScenario } from "./scenarios";
 import type { GameSummary } from "./types";
 import "./facilitator.css";
 import { TableWrap } from "./TableWrap";
+import { type Offer, useSignIn } from "./useSignIn";
 
 const REFRESH_MS = 15_000;
 const T = t.facilitator.dashboard;
 
-/** The facilitator's home: the key this browser keeps, and the games it owns, newest first. */
+/**
+ * The facilitator's home. Signed out: how to sign in (the operator's link or invite, or a key
+ * pasted). Signed in: the key this browser keeps, the games it owns, newest first, and for the
+ * operator the panel that issues and revokes keys.
+ */
 export function Dashboard() {
-  const [key, setKey] = useState<string | null>(() => storage.facilitatorKey());
-  const [keyError, setKeyError] = useState<string | null>(null);
+  const signIn = useSignIn();
+  const { state } = signIn;
+  return (
+    <main className="page fac" id="main">
+      <nav className="fac-crumbs no-print" aria-label={t.facilitator.nav.label}>
+        <Link to="/">{t.facilitator.nav.home}</Link>
+      </nav>
+      {signIn.offer && (
+        <SwitchOffer offer={signIn.offer} onAccept={signIn.acceptOffer} onDecline={signIn.declineOffer} />
+      )}
+      {state.status === "checking" && <p>{t.access.signIn.checking}</p>}
+      {state.status === "none" && <SignedOut onUse={signIn.adoptKey} />}
+      {state.status === "refused" && (
+        <RefusedKey keyValue={state.key} onForget={signIn.forgetKey} onUse={signIn.adoptKey} />
+      )}
+      {state.status === "error" && (
+        <section className="card">
+          <ErrorText message={state.message} />
+          <button type="button" onClick={signIn.retry}>
+            {t.access.signIn.retry}
+          </button>
+        </section>
+      )}
+      {state.status === "ok" && (
+        <SignedIn keyValue={state.key} me={state.me} fromLink={signIn.fromLink} onUse={signIn.adoptKey} />
+      )}
+      {state.status !== "checking" && <ForgetDevice className={state.status === "ok" ? undefined : "fac-signin"} />}
+    </main>
+  );
+}
+
+/** No key in this browser: keys come from the operator only. */
+function SignedOut({ onUse }: { onUse: (key: string) => void }) {
+  const A = t.access.signIn;
+  return (
+    <section className="card fac-signin" aria-labelledby="fac-signin-title" data-testid="signin-screen">
+      <h1 id="fac-signin-title">{A.title}</h1>
+      <p className="lead">
+        <strong>{A.ask}</strong>
+      </p>
+      <p className="hint">{A.why}</p>
+      <KeyForm current={null} onUse={onUse} />
+    </section>
+  );
+}
+
+/** A key the server refuses (revoked or rotated): said plainly, and this browser can let go of it. */
+function RefusedKey({
+  keyValue,
+  onForget,
+  onUse,
+}: {
+  keyValue: string;
+  onForget: () => void;
+  onUse: (key: string) => void;
+}) {
+  const A = t.access.signIn;
+  return (
+    <section className="card fac-signin" aria-labelledby="fac-refused-title" data-testid="key-refused">
+      <h1 id="fac-refused-title">{A.refusedTitle}</h1>
+      <p role="alert" className="error">
+        {A.refused}
+      </p>
+      <button type="button" className="secondary" onClick={onForget} data-testid="forget-key">
+        {A.forgetKey}
+      </button>
+      <KeyForm current={keyValue} onUse={onUse} />
+    </section>
+  );
+}
+
+/** A sign-in link that would replace this browser's key: the user says which to keep. */
+function SwitchOffer({ offer, onAccept, onDecline }: { offer: Offer; onAccept: () => void; onDecline: () => void }) {
+  const A = t.access.signIn;
+  const name = (m: Offer["me"]) => m?.name || t.access.unnamed;
+  return (
+    <section className="fac-notice" aria-labelledby="fac-switch-title" data-testid="switch-offer">
+      <h2 id="fac-switch-title">{A.switchTitle}</h2>
+      {offer.me ? (
+        <>
+          <p>{A.switchText(name(offer.me), name(offer.current))}</p>
+          <button type="button" onClick={onAccept} data-testid="switch-accept">
+            {A.switchYes}
+          </button>{" "}
+          <button type="button" className="secondary" onClick={onDecline}>
+            {A.switchNo}
+          </button>
+        </>
+      ) : (
+        <>
+          <p role="alert">{A.switchUnknown}</p>
+          <button type="button" className="secondary" onClick={onDecline}>
+            {t.common.close}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function SignedIn({
+  keyValue,
+  me,
+  fromLink,
+  onUse,
+}: {
+  keyValue: string;
+  me: Me;
+  fromLink: boolean;
+  onUse: (key: string) => void;
+}) {
   const [games, setGames] = useState<GameSummary[] | null>(null);
   const [gamesError, setGamesError] = useState<string | null>(null);
   const [scenarios, setScenarios] = useState<Record<string, PublicScenario>>({});
   const keyFieldId = useId();
-
-  useEffect(() => {
-    ensureFacilitatorKey().then(setKey, (err) => setKeyError(describeError(err)));
-  }, []);
+  const A = t.access.signIn;
 
   const load = useCallback(async (k: string) => {
     try {
@@ -55,23 +167,31 @@ export function Dashboard() {
   }, []);
 
   useEffect(() => {
-    if (!key) return;
-    load(key);
-    const timer = setInterval(() => load(key), REFRESH_MS);
+    setGames(null);
+    load(keyValue);
+    const timer = setInterval(() => load(keyValue), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [key, load]);
+  }, [keyValue, load]);
 
   return (
-    <main className="page fac" id="main">
-      <nav className="fac-crumbs no-print" aria-label={t.facilitator.nav.label}>
-        <Link to="/">{t.facilitator.nav.home}</Link>
-      </nav>
+    <>
       <div className="fac-heading">
-        <h1>{T.title}</h1>
+        <div>
+          <h1>{T.title}</h1>
+          <p className="fac-me" data-testid="signed-in-as">
+            {A.signedInAs(me.name || t.access.unnamed)}
+            {me.operator && <span className="fac-tag">{A.operator}</span>}
+          </p>
+        </div>
         <Link to="/facilitator/new" className="button fac-new" testId="new-game-link">
           {T.newGame}
         </Link>
       </div>
+      {fromLink && (
+        <p className="fac-ok" role="status" data-testid="signed-in-with-link">
+          {A.linkUsed}
+        </p>
+      )}
 
       <section className="card" aria-labelledby="fac-key-title">
         <h2 id="fac-key-title">{T.keyTitle}</h2>
@@ -81,24 +201,17 @@ export function Dashboard() {
           <input
             id={keyFieldId}
             readOnly
-            value={key ?? ""}
-            placeholder={key ? undefined : t.common.loading}
+            value={keyValue}
             data-testid="facilitator-key"
             className="fac-mono"
             onFocus={(e) => e.currentTarget.select()}
           />
-          {key && <CopyButton text={key} label={T.copyKey} />}
+          <CopyButton text={keyValue} label={T.copyKey} />
         </div>
-        <ErrorText message={keyError} />
-        <KeyForm
-          current={key}
-          onUse={(k) => {
-            storage.setFacilitatorKey(k);
-            setKey(k);
-            setGames(null);
-          }}
-        />
+        <KeyForm current={keyValue} onUse={onUse} />
       </section>
+
+      {me.operator && <OperatorPanel operatorKey={keyValue} meId={me.id} />}
 
       <section aria-labelledby="fac-games-title">
         <h2 id="fac-games-title">{T.gamesTitle}</h2>
@@ -136,7 +249,7 @@ export function Dashboard() {
         <h2 id="fac-import-title">{T.importTitle}</h2>
         <ImportRecord />
       </section>
-    </main>
+    </>
   );
 }
 

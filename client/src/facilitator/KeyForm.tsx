@@ -1,12 +1,13 @@
 import { useId, useState } from "react";
-import { api } from "../core/api";
+import { apiOf } from "../core/api";
 import { t } from "../texts";
+import { meSchema } from "./accessSchemas";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 
 const T = t.facilitator.dashboard;
 
-/** Paste a key made on another device; it is checked with the server before this browser keeps it. */
+/** Paste a key (from the operator, or another device); it is checked with the server before this browser keeps it. */
 export function KeyForm({ current, onUse }: { current: string | null; onUse: (key: string) => void }) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function KeyForm({ current, onUse }: { current: string | null; onUse: (ke
     setBusy(true);
     setError(null);
     try {
-      await api("GET", "/api/games", { token: key });
+      await apiOf(meSchema, "GET", "/api/me", { token: key });
       onUse(key);
       setValue("");
     } catch (err) {
@@ -32,9 +33,9 @@ export function KeyForm({ current, onUse }: { current: string | null; onUse: (ke
 
   return (
     <form onSubmit={submit} className="fac-keyform">
-      <label htmlFor={id}>{T.pasteLabel}</label>
+      <label htmlFor={id}>{current ? T.pasteLabel : T.pasteLabelFirst}</label>
       <p className="hint" id={`${id}-hint`}>
-        {T.pasteHint}
+        {current ? T.pasteHint : T.pasteHintFirst}
       </p>
       <div className="fac-inline">
         <input

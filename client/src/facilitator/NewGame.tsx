@@ -4,8 +4,9 @@ import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
 import { Link, useRouter } from "../core/router";
 import { storage } from "../core/storage";
+import { useFacilitatorKey } from "../core/useStoredSeat";
 import { t } from "../texts";
-import { ensureFacilitatorKey } from "./access";
+import { requireFacilitatorKey } from "./access";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ScenarioUpload } from "./ScenarioUpload";
@@ -28,10 +29,12 @@ export function NewGame() {
   const [listError, setListError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<{ id: string; version: number } | null>(null);
   const selectId = useId();
+  const key = useFacilitatorKey();
 
   const loadList = useCallback(async (pick?: { id: string; version: number }) => {
     try {
-      const l = ordered(await api<ScenarioListing[]>("GET", "/api/scenarios"));
+      // With the key: a facilitator's own uploads are listed to that key only.
+      const l = ordered(await api<ScenarioListing[]>("GET", "/api/scenarios", { token: storage.facilitatorKey() }));
       setList(l);
       setListError(null);
       setChosen((c) => {
@@ -58,6 +61,16 @@ export function NewGame() {
         <Link to="/facilitator">{t.facilitator.nav.dashboard}</Link>
       </nav>
       <h1>{T.title}</h1>
+      {!key && (
+        <div className="fac-notice" role="note" data-testid="sign-in-first">
+          <p>
+            <strong>{t.access.signIn.needKey}</strong> {t.access.signIn.ask}
+          </p>
+          <p>
+            <Link to="/facilitator">{t.access.signIn.toDashboard}</Link>
+          </p>
+        </div>
+      )}
 
       <section className="card" aria-labelledby="ng-scenario-title">
         <h2 id="ng-scenario-title">{T.scenarioTitle}</h2>
@@ -122,7 +135,7 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
     setBusy(true);
     setError(null);
     try {
-      const key = await ensureFacilitatorKey();
+      const key = requireFacilitatorKey();
       const phaseMinutes: Record<string, number> = {};
       for (const p of scenario.phases) {
         const n = Number(minutes[p.id]);

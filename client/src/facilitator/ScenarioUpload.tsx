@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { ApiFailure, api } from "../core/api";
 import { t } from "../texts";
+import { requireFacilitatorKey } from "./access";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 
@@ -33,7 +34,10 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
         setError(T.notJson(file.name, (err as Error).message));
         return;
       }
-      const r = await api<{ id: string; version: number }>("POST", "/api/scenarios", { body: doc });
+      const r = await api<{ id: string; version: number }>("POST", "/api/scenarios", {
+        token: requireFacilitatorKey(),
+        body: doc,
+      });
       setDone(T.uploaded(r.id, r.version));
       onUploaded(r.id, r.version);
     } catch (err) {

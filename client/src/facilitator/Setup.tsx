@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../core/api";
 import { type GameCodes, loadCodes, saveCodes } from "../core/gameCodes";
 import { Link } from "../core/router";
+import { seatPath } from "../core/seatPaths";
+import { storage } from "../core/storage";
 import { ExportLinks } from "../replay/ExportLinks";
 import { ForkButton } from "../replay/ForkButton";
 import { t } from "../texts";
@@ -9,6 +11,7 @@ import { withFacilitatorToken } from "./access";
 import { ConsoleLink } from "./ConsoleLink";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
+import { FacilitatorTokenReset } from "./FacilitatorTokenReset";
 import { SeatCard } from "./SeatCard";
 import { useScenario } from "./scenarios";
 import type { GameSummary } from "./types";
@@ -107,6 +110,7 @@ export function Setup({ gameId }: { gameId: string }) {
           <ForkButton gameId={gameId} />
         </section>
       )}
+      {game && <FacilitatorTokenReset gameId={gameId} />}
 
       {game && (
         <>
@@ -128,6 +132,7 @@ export function Setup({ gameId }: { gameId: string }) {
           <section aria-labelledby="setup-observer-title" className="fac-observer">
             <h2 id="setup-observer-title">{T.observerTitle}</h2>
             <p className="hint">{T.observerHint}</p>
+            <ProjectorHere gameId={gameId} code={codes?.observerCode || null} />
             <SeatCard
               gameId={gameId}
               seatId="observer"
@@ -167,5 +172,20 @@ export function Setup({ gameId }: { gameId: string }) {
         </>
       )}
     </main>
+  );
+}
+
+/** The projector on this laptop: its own page, with its own observer token (joined once if need be). */
+function ProjectorHere({ gameId, code }: { gameId: string; code: string | null }) {
+  const held = storage.seat(gameId, "observer") !== null;
+  if (!held && !code) return null;
+  const to = held ? seatPath(gameId, "observer") : `/join/${encodeURIComponent(gameId)}#${encodeURIComponent(code!)}`;
+  return (
+    <p>
+      <Link to={to} testId="open-projector">
+        {T.openProjector}
+      </Link>{" "}
+      <span className="hint">{T.openProjectorHint}</span>
+    </p>
   );
 }

@@ -1,28 +1,13 @@
-import { ApiFailure, api } from "../core/api";
+import { ApiFailure, apiOf } from "../core/api";
 import { storage } from "../core/storage";
+import { facilitatorTokenSchema } from "./accessSchemas";
 
 /**
- * The facilitator's identities in this browser: the key (a teacher's identity across games,
- * created on the first visit) and, per game, the facilitator token the console and the set-up
- * use. A token missing here (another device) is fetched again with the key that owns the game.
+ * The facilitator's identities in this browser: the key (a teacher's identity across games, issued
+ * by the server's operator: a sign-in link, an invite, or pasted) and, per game, the facilitator
+ * token the console and the set-up use. A token missing here (another device) is fetched again
+ * with the key that owns the game. Nothing here creates a key: only the operator issues them.
  */
-
-let creating: Promise<string> | null = null;
-
-/** The key kept in this browser, or a new one (created once even if asked twice at once). */
-export function ensureFacilitatorKey(): Promise<string> {
-  const existing = storage.facilitatorKey();
-  if (existing) return Promise.resolve(existing);
-  creating ??= api<{ facilitatorKey: string }>("POST", "/api/facilitators")
-    .then((r) => {
-      storage.setFacilitatorKey(r.facilitatorKey);
-      return r.facilitatorKey;
-    })
-    .finally(() => {
-      creating = null;
-    });
-  return creating;
-}
 
 /** Raised when this browser has neither the game's facilitator token nor a key. */
 export class NoAccess extends Error {
@@ -31,23 +16,37 @@ export class NoAccess extends Error {
   }
 }
 
-/** A new facilitator token for a game, from the owner's key; stored as this browser's seat. */
+/** Raised when an action needs a facilitator key and this browser holds none. */
+export class NoKey extends Error {
+  constructor() {
+    super("no_key");
+  }
+}
+
+/** The key kept in this browser; without one, the caller says how to get one. */
+export function requireFacilitatorKey(): string {
+  const key = storage.facilitatorKey();
+  if (!key) throw new NoKey();
+  return key;
+}
+
+const gamePath = (gameId: string) => `/api/games/${encodeURIComponent(gameId)}`;
+
+/** A new facilitator token for a game, from the owner's key; kept as this browser's console seat. */
 export async function renewFacilitatorToken(gameId: string): Promise<string> {
   const key = storage.facilitatorKey();
   if (!key) throw new NoAccess();
-  const { facilitatorToken } = await api<{ facilitatorToken: string }>(
-    "POST",
-    `/api/games/${encodeURIComponent(gameId)}/facilitator-token`,
-    { token: key },
-  );
+  const { facilitatorToken } = await apiOf(facilitatorTokenSchema, "POST", `${gamePath(gameId)}/facilitator-token`, {
+    token: key,
+  });
   storage.setSeat(gameId, { token: facilitatorToken, seat: "facilitator" });
   return facilitatorToken;
 }
 
 /** The facilitator token this browser holds for a game, or a new one from the key. */
 export async function ensureFacilitatorToken(gameId: string): Promise<string> {
-  const stored = storage.seat(gameId);
-  if (stored?.seat === "facilitator") return stored.token;
+  const stored = storage.seat(gameId, "facilitator");
+  if (stored) return stored.token;
   return renewFacilitatorToken(gameId);
 }
 
@@ -62,4 +61,17 @@ export async function withFacilitatorToken<T>(gameId: string, call: (token: stri
     }
     throw err;
   }
+}
+
+/**
+ * Resets the game's facilitator token: every other one stops at once (a console left open on
+ * another device, a token that leaked). The new one is kept here, so this browser's console
+ * follows it.
+ */
+export async function resetFacilitatorToken(gameId: string): Promise<string> {
+  const { facilitatorToken } = await withFacilitatorToken(gameId, (token) =>
+    apiOf(facilitatorTokenSchema, "POST", `${gamePath(gameId)}/facilitator-token/reset`, { token }),
+  );
+  storage.setSeat(gameId, { token: facilitatorToken, seat: "facilitator" });
+  return facilitatorToken;
 }

@@ -1,8 +1,12 @@
 import { useEffect, useState } from "react";
 import type { PublicScenario } from "../../../shared/index";
 import { api } from "../core/api";
+import { storage } from "../core/storage";
 
-/** Public scenarios by id and version, fetched once per page load (they never change). */
+/**
+ * Public scenarios by id and version, fetched once per page load (they never change). The key goes
+ * along: a facilitator's own uploads are readable by that key only.
+ */
 const cache = new Map<string, Promise<PublicScenario>>();
 
 export function fetchScenario(id: string, version?: number): Promise<PublicScenario> {
@@ -10,7 +14,9 @@ export function fetchScenario(id: string, version?: number): Promise<PublicScena
   let p = cache.get(k);
   if (!p) {
     const query = version === undefined ? "" : `?version=${version}`;
-    p = api<PublicScenario>("GET", `/api/scenarios/${encodeURIComponent(id)}${query}`);
+    p = api<PublicScenario>("GET", `/api/scenarios/${encodeURIComponent(id)}${query}`, {
+      token: storage.facilitatorKey(),
+    });
     p.catch(() => cache.delete(k));
     cache.set(k, p);
   }

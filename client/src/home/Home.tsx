@@ -1,8 +1,9 @@
+import { ForgetDevice } from "../common/ForgetDevice";
 import { Link } from "../core/router";
 import { useJoin } from "../join/useJoin";
 import { t } from "../texts";
 
-/** The front door: a student types a code and a name; a teacher goes to the dashboard. */
+/** The front door: a student types a code and a name; a teacher goes to the dashboard; a shared computer forgets. */
 export function Home() {
   const { code, setCode, name, setName, error, busy, join } = useJoin(null);
 
@@ -51,6 +52,7 @@ export function Home() {
           {t.home.facilitate}
         </Link>
       </section>
+      <ForgetDevice />
     </main>
   );
 }

@@ -1,9 +1,12 @@
 import { t } from "../texts";
+import { HeldSeats } from "./LegacyPlay";
 import { useJoin } from "./useJoin";
 
 /**
  * A join link: /join/<gameId>#<code>. The code travels in the fragment, which browsers never send
- * to a server, so it stays out of every access log. One question remains: the player's name.
+ * to a server, so it stays out of every access log. One question remains: the player's name. The
+ * seats this browser already holds in the game are listed, so opening a link again need not join
+ * again; joining keeps them all.
  */
 export function Join({ gameId }: { gameId: string }) {
   const { code, setCode, name, setName, error, busy, join } = useJoin(
@@ -14,6 +17,7 @@ export function Join({ gameId }: { gameId: string }) {
   return (
     <main className="page narrow" id="main">
       <h1>{t.join.title}</h1>
+      <HeldSeats gameId={gameId} intro={t.access.seats.held} />
       <form onSubmit={join} className="card">
         <label htmlFor="join-name">{t.join.nameLabel}</label>
         <input

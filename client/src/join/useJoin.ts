@@ -1,15 +1,25 @@
 import { useState } from "react";
-import { ApiFailure, api } from "../core/api";
+import { z } from "zod";
+import { ApiFailure, apiOf } from "../core/api";
 import { useRouter } from "../core/router";
+import { seatPath } from "../core/seatPaths";
 import { storage } from "../core/storage";
 import { t } from "../texts";
+import { joinFlash } from "./joinFlash";
 
-type Joined = { gameId?: string; token: string; seat: { id: string } };
+/** `POST /api/games/:gameId/join` and `POST /api/join` (which also names the game). */
+const joinedSchema = z.object({
+  gameId: z.string().optional(),
+  token: z.string().min(1),
+  seat: z.object({ id: z.string().min(1) }),
+  /** The other names already on that seat (several people may share one). */
+  holders: z.array(z.string()).default([]),
+});
 
 /**
  * Joining a seat with a code and a name, from a join link (the game is known) or from a code
- * typed on the front page (`/api/join` finds the game): the token is kept for that game and the
- * player lands on its table.
+ * typed on the front page (`/api/join` finds the game): the token is kept under that seat's own
+ * name, beside any other seat this browser holds, and the player lands on that seat's page.
  */
 export function useJoin(gameId: string | null, initialCode = "") {
   const { navigate } = useRouter();
@@ -24,10 +34,19 @@ export function useJoin(gameId: string | null, initialCode = "") {
     setError(null);
     try {
       const body = { code: code.trim(), name: name.trim() };
-      const j = await api<Joined>("POST", gameId ? `/api/games/${gameId}/join` : "/api/join", { body });
-      const id = gameId ?? j.gameId!;
+      const path = gameId ? `/api/games/${encodeURIComponent(gameId)}/join` : "/api/join";
+      const j = await apiOf(joinedSchema, "POST", path, { body });
+      const id = gameId ?? j.gameId;
+      if (!id) throw new Error(t.join.badCode);
       storage.setSeat(id, { token: j.token, seat: j.seat.id, name: body.name });
-      navigate(`/play/${id}`);
+      // The projector's link is meant for many screens: only a player's seat tells who else holds it.
+      if (j.seat.id !== "observer")
+        joinFlash.set(
+          id,
+          j.seat.id,
+          j.holders.filter((n) => n !== body.name),
+        );
+      navigate(seatPath(id, j.seat.id));
     } catch (err) {
       setError(
         err instanceof ApiFailure && err.error.code === "invalid_code" ? t.join.badCode : (err as Error).message,

@@ -2,6 +2,8 @@ import { useId, useState } from "react";
 import { ApiFailure, api } from "../core/api";
 import { useRouter } from "../core/router";
 import { storage } from "../core/storage";
+import { requireFacilitatorKey } from "../facilitator/access";
+import { describeError } from "../facilitator/errors";
 import { t } from "../texts";
 
 const T = t.replay.importRecord;
@@ -28,7 +30,7 @@ export function ImportRecord() {
         throw new Error(T.notJson);
       }
       const created = await api<{ gameId: string; facilitatorToken: string }>("POST", "/api/games/import", {
-        token: storage.facilitatorKey(),
+        token: requireFacilitatorKey(),
         body,
       });
       storage.setSeat(created.gameId, { token: created.facilitatorToken, seat: "facilitator" });
@@ -37,7 +39,7 @@ export function ImportRecord() {
       if (err instanceof ApiFailure) {
         const seq = err.error.details?.seq;
         setError(typeof seq === "number" ? T.badEvent(seq, err.error.message) : t.common.error(err.error.message));
-      } else setError(err instanceof Error ? err.message : String(err));
+      } else setError(describeError(err));
       setBusy(false);
     }
   };

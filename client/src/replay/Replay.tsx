@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { effectiveScenario, eventFor, viewFor } from "../../../shared/index";
 import { Link } from "../core/router";
+import { seatParam, withSeat } from "../core/seatPaths";
 import { t } from "../texts";
 import { describeEvent } from "./describe";
 import { ExportLinks } from "./ExportLinks";
@@ -112,7 +113,7 @@ function Loaded({ gameId, record }: { gameId: string; record: GameRecord }) {
     <>
       <nav className="rp-crumbs no-print" aria-label={t.replay.common.nav}>
         {isFacilitator && <Link to={`/facilitator/games/${encodeURIComponent(gameId)}`}>{t.replay.common.setup}</Link>}
-        <Link to={`/debrief/${encodeURIComponent(gameId)}`} testId="replay-debrief-link">
+        <Link to={withSeat(`/debrief/${encodeURIComponent(gameId)}`, seatParam())} testId="replay-debrief-link">
           {t.replay.common.debrief}
         </Link>
       </nav>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { canonicalJson, type GameEvent, type Scenario } from "../../../shared/index";
 import { ApiFailure, api } from "../core/api";
+import { seatParam } from "../core/seatPaths";
 import { storage } from "../core/storage";
 import { t } from "../texts";
 
@@ -30,21 +31,32 @@ export class NoToken extends Error {
   }
 }
 
-/** The credentials to try for a game, in order: this browser's seat token for it, then the facilitator key. */
-export function credentialsFor(gameId: string): string[] {
-  const out: string[] = [];
-  const seat = storage.seat(gameId)?.token;
+/**
+ * The credentials to try for a game, in order. A replay or debrief opened from a seat's page names
+ * that seat (`?seat=`) and uses its token only: a player's link never borrows the console's token
+ * this browser may also hold. Without a seat: the console's token, the facilitator key, then the
+ * other seats this browser holds.
+ */
+export function credentialsFor(gameId: string, seat: string | null = seatParam()): string[] {
   const key = storage.facilitatorKey();
-  if (seat) out.push(seat);
-  if (key && key !== seat) out.push(key);
+  const consoleToken = storage.seat(gameId, "facilitator")?.token;
+  const out: string[] = [];
+  if (seat && seat !== "facilitator") {
+    const token = storage.seat(gameId, seat)?.token;
+    return token ? [token] : [];
+  }
+  if (consoleToken) out.push(consoleToken);
+  if (key) out.push(key);
+  if (seat === "facilitator") return out;
+  for (const s of storage.seatsOf(gameId)) if (s.seat !== "facilitator") out.push(s.token);
   return out;
 }
 
-/** Who this browser is in a game: its stored seat, or the facilitator when only the key can open it. */
-export function viewerOf(gameId: string): string | null {
-  const seat = storage.seat(gameId)?.seat;
-  if (seat) return seat;
-  return storage.facilitatorKey() ? "facilitator" : null;
+/** Who this browser is in a game: the seat named in the address, else the facilitator, else a seat it holds. */
+export function viewerOf(gameId: string, seat: string | null = seatParam()): string | null {
+  if (seat) return seat === "facilitator" || storage.seat(gameId, seat) ? seat : null;
+  if (storage.seat(gameId, "facilitator") || storage.facilitatorKey()) return "facilitator";
+  return storage.seatsOf(gameId)[0]?.seat ?? null;
 }
 
 /**

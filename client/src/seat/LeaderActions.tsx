@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { checkMove } from "../../../shared/index";
+import { ConfirmDialog } from "../common/ConfirmDialog";
 import type { GameProps } from "../core/gameProps";
 import { t } from "../texts";
-import { ConfirmDialog } from "./ConfirmDialog";
 import type { Model } from "./model";
 import { Reason, ServerError } from "./Notes";
 import { explain } from "./reasons";

@@ -14,6 +14,7 @@ import { isSeatView, type Model, modelOf, type SeatView } from "./model";
 import { type Builder, emptyBuilder, ProposalBuilder } from "./ProposalBuilder";
 import { Proposals } from "./Proposals";
 import { Scorecard } from "./Scorecard";
+import { SeatCompany } from "./SeatCompany";
 import { SeatHeader } from "./SeatHeader";
 import { useAnnouncer } from "./useAnnouncer";
 import "./seat.css";
@@ -93,6 +94,7 @@ function Table({ gameId, view, log, connection, send }: GameProps & { view: Seat
           )}
         </div>
       )}
+      <SeatCompany gameId={gameId} seatId={view.seat.id} log={log} />
       <MissedEvents m={m} log={log} />
       {briefOpen && <Briefs m={m} onClose={closeBrief} />}
       <div className="seat-grid">

@@ -50,6 +50,8 @@ export const facilitator = {
     pasteLabel: "Use a key from another device",
     pasteHint: "Paste a facilitator key: this browser will use it instead (copy the current one first if you need it).",
     useKey: "Use this key",
+    pasteLabelFirst: "Paste your facilitator key",
+    pasteHintFirst: "A key the operator gave you, or one copied from another device where you are signed in.",
     gamesTitle: "Games",
     gamesCaption: "Your games, newest first",
     noGames: "No games yet.",
@@ -116,6 +118,8 @@ export const facilitator = {
     observerHint:
       "Open this link on the classroom screen: it shows the clock, the issues and the press, never a secret.",
     observerSeat: "Projector / observers",
+    openProjector: "Open the projector in this browser",
+    openProjectorHint: "It opens in a page of its own: this tab's console and seats stay as they are.",
     seatsTitle: "Seats",
     sideSeats: (side: string) => `${side}'s seats`,
     joined: "Joined",

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { t } from "../texts";
 
 type Props = {
@@ -17,6 +17,7 @@ type Props = {
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -27,15 +28,15 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, onC
     <dialog
       ref={ref}
       className="confirm-dialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
       onClose={() => open && onCancel()}
       data-testid="confirm-dialog"
     >
       {open && (
         <>
-          <h2 id="confirm-title">{title}</h2>
-          <div id="confirm-body">{children}</div>
+          <h2 id={`${id}-title`}>{title}</h2>
+          <div id={`${id}-body`}>{children}</div>
           <div className="actions">
             <button type="button" className="secondary" onClick={onCancel} data-testid="cancel-button">
               {t.common.cancel}
