@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http } from "../support/server";
+import { http, TEST_OPERATOR_KEY } from "../support/server";
 import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from "./support";
 
 // The front door in a real browser: a student joins with a code typed by hand.
@@ -18,7 +18,12 @@ describe.skipIf(!hasChromium)("the front door", () => {
   });
 
   it("lets a student type a code and a name, and lands on the seat's table", async () => {
-    const game = (await http(server.url, "POST", "/api/games", { body: { scenarioId: "great-rebalancing" } })).body;
+    const game = (
+      await http(server.url, "POST", "/api/games", {
+        token: TEST_OPERATOR_KEY,
+        body: { scenarioId: "great-rebalancing" },
+      })
+    ).body;
     const { page, context } = await newPage(browser);
     await page.goto(server.url);
     await expectAccessible(page, "home");
@@ -26,7 +31,7 @@ describe.skipIf(!hasChromium)("the front door", () => {
     await page.getByLabel("Join code").fill(game.joinCodes["us-treasury"].toLowerCase());
     await page.getByLabel("Your name").fill("Tess");
     await page.getByRole("button", { name: "Join" }).click();
-    await page.waitForURL(`**/play/${game.gameId}`);
+    await page.waitForURL(`**/play/${game.gameId}/us-treasury`);
     await expect.poll(() => page.locator("body").innerText()).toMatch(/Treasury/);
     // A wrong code is refused in words.
     await page.goto(server.url);

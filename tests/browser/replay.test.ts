@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http } from "../support/server";
+import { facilitatorKey, http } from "../support/server";
 import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from "./support";
 
 // After a game: the replay viewer steps through it and switches perspective; the debrief draws
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)("replay, debrief and cohort in the browser", () =>
   beforeAll(async () => {
     server = await webServer();
     browser = await launch();
-    key = (await http(server.url, "POST", "/api/facilitators")).body.facilitatorKey;
+    key = await facilitatorKey(server.url, "Replay teacher");
     await playGame("Table A", {
       tariffs: "cutFentanylTariff",
       chips: "licenseDowngraded",
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)("replay, debrief and cohort in the browser", () =>
     await page.addInitScript(
       ([k, id, t]) => {
         localStorage.setItem("summitry.facilitatorKey", k!);
-        localStorage.setItem(`summitry.seat.${id}`, JSON.stringify({ token: t, seat: "facilitator" }));
+        localStorage.setItem(`summitry.seat.${id}.facilitator`, JSON.stringify({ token: t, seat: "facilitator" }));
       },
       [key, gameId, token],
     );
