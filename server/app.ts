@@ -7,25 +7,36 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import { ensureOperator } from "./auth/operator";
 import { newId } from "./auth/secrets";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import type { Database } from "./db/connect";
 import { GameStore } from "./db/gameStore";
 import { EventNotices } from "./db/notices";
+import { ScenarioStore } from "./db/scenarioStore";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { installErrorHandler } from "./http/errors";
+import { registerSecurity } from "./http/security";
+import { serverTimeouts } from "./http/timeouts";
 import { installHttpLimits } from "./limits/http";
 import { Limits } from "./limits/limits";
 import { Metrics } from "./metrics";
+import { facilitatorRoutes } from "./routes/facilitators";
 import { gameRoutes } from "./routes/games";
 import { miscRoutes } from "./routes/misc";
 import { recordRoutes } from "./routes/record";
 import { scenarioRoutes } from "./routes/scenarios";
 import { Gateway } from "./socket/gateway";
 
-export type App = { app: FastifyInstance; ctx: AppContext; gateway: Gateway };
+export type App = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  gateway: Gateway;
+  /** The operator's key when this start created it (print its sign-in link once), else null. */
+  newOperatorKey: string | null;
+};
 
 /**
  * Builds the server on an open database: third-party plugins first, then the application's own
@@ -46,6 +57,7 @@ export async function buildApp(
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
+    ...serverTimeouts(config),
   });
   // JSON in and out: a text/plain body is refused as an unsupported media type, not half-parsed.
   app.removeContentTypeParser("text/plain");
@@ -64,9 +76,11 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
+  await registerSecurity(app);
   await app.register(rateLimit, { global: false });
 
   const store = new GameStore(db);
+  const newOperatorKey = await ensureOperator(store.keys, config.OPERATOR_KEY);
   const log = app.log as unknown as Logger;
   // Several processes may share a PostgreSQL database; each listens for the others' events.
   let notices: EventNotices | null = null;
@@ -81,7 +95,7 @@ export async function buildApp(
     notices = new EventNotices(db.url, newId("p"), (n) => service.notifyRemote(n.gameId, n.seq), log);
     await notices.start();
   }
-  const scenarios = new ScenarioRegistry(store);
+  const scenarios = new ScenarioRegistry(new ScenarioStore(db));
   const metrics = new Metrics();
   const limits = new Limits(config, service);
   const base = { config, db, store, service, scenarios, log, metrics, limits };
@@ -102,6 +116,7 @@ export async function buildApp(
   });
 
   await app.register(async (scope) => miscRoutes(scope, ctx));
+  await app.register(async (scope) => facilitatorRoutes(scope, ctx));
   await app.register(async (scope) => scenarioRoutes(scope, ctx));
   await app.register(async (scope) => gameRoutes(scope, ctx));
   await app.register(async (scope) => recordRoutes(scope, ctx));
@@ -121,5 +136,5 @@ export async function buildApp(
     metrics.close();
   });
 
-  return { app, ctx, gateway };
+  return { app, ctx, gateway, newOperatorKey };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeoutConfig } from "./http/timeouts";
 import { limitsConfig } from "./limits/config";
 
 /**
@@ -29,8 +30,18 @@ export const configSchema = z.object({
   SNAPSHOT_EVERY: int(200, 10, 100_000),
   /** A game with no connected socket and no move for this long leaves memory. */
   IDLE_EVICT_SECONDS: int(900, 1, 86_400),
+  /**
+   * The operator's key (any string of 24 or more characters). Without it, the first start creates
+   * one and prints its sign-in link once; `npm run keys -- operator` makes a new one.
+   */
+  OPERATOR_KEY: z.string().min(24, "must be at least 24 characters").max(200).optional(),
+  /** A bearer that reads /metrics besides the operator's key (a scraper's). */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").max(200).optional(),
+  /** The address students reach this server at (http://10.0.0.5:3000), for printed links. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Serve the built web client from this folder when it exists. */
   CLIENT_DIR: z.string().min(1).default("./dist/client"),
+  ...timeoutConfig,
   ...limitsConfig,
 });
 

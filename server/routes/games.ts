@@ -10,7 +10,7 @@ import {
   type Scenario,
   setupScenario,
 } from "../../shared/index";
-import { bearer, callerOf, identify, optionalOwner, seatIn } from "../auth/caller";
+import { bearer, identify, keyFirst, requireKey, seatIn } from "../auth/caller";
 import { hashCode, hashSecret, newId, newJoinCode, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
 import { type GameRow, joinedSeats } from "../db/gameStore";
@@ -51,17 +51,19 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.post(
     "/api/games",
     {
+      onRequest: keyFirst(store),
       schema: {
         tags: ["games"],
-        summary: "Create a game (optionally owned by a facilitator key)",
+        summary: "Create a game, owned by the facilitator key that creates it",
+        security: [{ bearer: [] }],
         body: createGameBody,
         response: { 201: createdGame, ...errors },
       },
     },
     async (request, reply) => {
-      const facilitatorId = await optionalOwner(store, request);
+      const facilitator = await requireKey(store, request);
       const body = request.body;
-      const base = await scenarios.find(body.scenarioId, body.scenarioVersion);
+      const base = await scenarios.find(body.scenarioId, body.scenarioVersion, facilitator);
       if (!base) throw new HttpError(404, "unknown_scenario", `no scenario "${body.scenarioId}"`);
       const setup = setupScenario(base, { phaseMinutes: body.phaseMinutes, leaveOut: body.leaveOut });
       if (!setup.ok) throw badRequest(setup.error.code, setup.error.message, setup.error.details);
@@ -70,7 +72,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         scenario: setup.scenario,
         seed,
         title: body.title ?? base.title,
-        facilitatorId,
+        facilitatorId: facilitator.id,
       });
       request.log.info({ gameId: created.gameId, scenarioId: base.id }, "game created");
       return reply.status(201).send(created);
@@ -88,9 +90,8 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request) => {
-      const caller = await callerOf(store, request);
-      if (caller?.kind !== "key") throw unauthorized("a facilitator key is required");
-      const rows = await store.gamesOf(caller.facilitatorId, request.query.scenarioId);
+      const facilitator = await requireKey(store, request);
+      const rows = await store.gamesOf(facilitator.id, request.query.scenarioId);
       const joinedBy = await joinedSeats(
         store,
         rows.map((g) => g.id),
@@ -209,10 +210,32 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const row = await gameOr404(request.params.gameId);
       const caller = await identify(store, bearer(request));
       if (!caller) throw unauthorized();
-      if (caller.kind !== "key" || caller.facilitatorId !== row.facilitatorId)
+      if (caller.kind !== "key" || caller.facilitator.id !== row.facilitatorId)
         throw forbidden("only the owner's key may do this");
       const facilitatorToken = newSecret("gt");
       await store.insertToken(hashSecret(facilitatorToken), row.id, "facilitator", null);
+      return { facilitatorToken };
+    },
+  );
+
+  r.post(
+    "/api/games/:gameId/facilitator-token/reset",
+    {
+      schema: {
+        tags: ["games"],
+        summary: "A new facilitator token; every other facilitator token of the game stops at once (HTTP and sockets)",
+        security: [{ bearer: [] }],
+        params: gameIdParams,
+        response: { 200: z.object({ facilitatorToken: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await gameOr404(request.params.gameId);
+      await requireFacilitator(request, row);
+      const facilitatorToken = newSecret("gt");
+      await store.resetFacilitatorTokens(row.id, hashSecret(facilitatorToken));
+      gateway.disconnectSeat(row.id, "facilitator");
+      request.log.info({ gameId: row.id }, "facilitator token reset");
       return { facilitatorToken };
     },
   );
