@@ -2,8 +2,8 @@ import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
 
 /**
- * Browser-facing headers (helmet). Every response gets a strict Content
- * Security Policy; Swagger UI's own routes (`/docs…`) get the one exception it needs.
+ * Browser-facing headers (helmet). Every response gets a strict Content Security Policy; Swagger
+ * UI's own routes (`/docs…`) get the one exception it needs.
  */
 
 type Directives = Record<string, string[]>;
@@ -18,10 +18,12 @@ type Directives = Record<string, string[]>;
  *   (`element.style.x = …`), which CSP does not govern; no code of the bundle writes a `style`
  *   attribute as markup or a `<style>` element (the browser test of every screen, charts
  *   included, asserts no violation).
+ * - no `'unsafe-eval'`: the client runs zod jitless (client/src/core/zodJitless.ts), so nothing
+ *   in it calls `new Function`.
  * - `connect-src 'self'`: in CSP Level 3 'self' also matches ws:/wss: on the same host and port,
  *   which is where the Socket.IO websocket goes (Chromium, Firefox and Safari 15.4+).
  * - no `upgrade-insecure-requests` (helmet's default): a classroom server is plain http on a LAN
- *   address, and upgrading its own requests to https would break every asset.
+ *   address, and the browser would send its own asset requests to https, which it does not serve.
  */
 export const APP_DIRECTIVES: Directives = {
   "default-src": ["'self'"],
@@ -38,9 +40,9 @@ export const APP_DIRECTIVES: Directives = {
 };
 
 /**
- * Swagger UI (`/docs`) loads only its own scripts from this origin, but renders with inline
- * styles (its syntax highlighter writes `style` attributes as markup), so here alone styles may
- * be inline. Scripts stay 'self': nothing inline, no eval.
+ * Swagger UI (`/docs`) loads only its own scripts from this origin, but writes `<style>` elements
+ * at run time (refused under `style-src 'self'`: the browser test saw it), so here alone styles
+ * may be inline. Scripts stay 'self': nothing inline, no eval. Only its routes get this policy.
  */
 export const DOCS_DIRECTIVES: Directives = {
   ...APP_DIRECTIVES,
@@ -62,13 +64,14 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     // Written out by hand (above) rather than helmet's defaults, which add upgrade-insecure-requests.
     contentSecurityPolicy: false,
     frameguard: { action: "deny" }, // X-Frame-Options for browsers without frame-ancestors
-    referrerPolicy: { policy: "no-referrer" }, // join links carry codes in their paths
+    referrerPolicy: { policy: "no-referrer" }, // page addresses name games: no other site learns them
     // Over plain http (a LAN classroom) browsers ignore it; behind https it keeps them there. The
     // operator's other subdomains are not ours to pin.
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
   });
-  // After helmet's own onRequest hooks: the policy by route, found by the route's pattern, so an
-  // unknown path under /docs gets the strict one.
+  // After helmet's own onRequest hooks (it sets no CSP here). The policy goes by the matched
+  // route's pattern, so only Swagger UI's own routes get its exception, not a client path such as
+  // /docs-x, nor a 404.
   app.addHook("onRequest", async (request, reply) => {
     const route = request.routeOptions.url ?? "";
     const docs = route === "/docs" || route.startsWith("/docs/");
