@@ -18,6 +18,7 @@ import { genesisHash } from "../games/hash";
 import { headOf } from "../games/service";
 import { badRequest, forbidden, fromRule, HttpError, notFound, unauthorized } from "../http/errors";
 import { tooManyMoves } from "../limits/http";
+import { sameName } from "../limits/names";
 import {
   createdGame,
   createGameBody,
@@ -146,14 +147,17 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     try {
       const token = newSecret("gt");
       await store.insertToken(hashSecret(token), row.id, seatId, name);
-      if (seatId === "observer") return { token, seat: { id: "observer" as const } };
+      if (seatId === "observer") return { token, seat: { id: "observer" as const }, holders: [] };
       const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
+      // Someone already on this seat: the newcomer is told (and they, by the seatJoined event).
+      const game = await service.get(row.id);
+      const holders = (game?.state.seats[seatId] ?? []).filter((n) => sameName(n) !== sameName(name));
       if (row.status === "live" && claim?.record) {
         // The record says who played; a join is not refused if the game has just ended.
         await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
       }
       request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
-      return { token, seat: { id: seatId, side: role.side, role: role.id } };
+      return { token, seat: { id: seatId, side: role.side, role: role.id }, holders };
     } finally {
       claim?.release();
     }

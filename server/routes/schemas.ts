@@ -33,6 +33,8 @@ export const joined = z.object({
     z.object({ id: z.string(), side: z.string(), role: z.string() }),
     z.object({ id: z.literal("observer") }),
   ]),
+  /** The other names already recorded on this seat (a team sharing a role, or someone else on it). */
+  holders: z.array(z.string()),
 });
 
 export const gameSummary = z.object({

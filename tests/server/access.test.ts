@@ -31,7 +31,10 @@ describe.each(backends)("access ($name)", (backend) => {
   it("refuses game creation, uploads and imports without a key, saying to ask the operator", async () => {
     const game = (await call("POST", "/api/games", OP, { scenarioId: "great-rebalancing" })).body;
     const seatToken = (
-      await call("POST", `/api/games/${game.gameId}/join`, undefined, { code: game.joinCodes["cn-president"], name: "Li" })
+      await call("POST", `/api/games/${game.gameId}/join`, undefined, {
+        code: game.joinCodes["cn-president"],
+        name: "Li",
+      })
     ).body.token;
     expect(seatToken).toMatch(/^gt_/);
     for (const token of [undefined, "fk_not-a-key-at-all-000000000000", seatToken, game.facilitatorToken]) {
@@ -231,12 +234,36 @@ describe.each(backends)("access ($name)", (backend) => {
     expect((await call("POST", "/metrics/reset", OP)).status).toBe(204);
   });
 
+  it("tells both people when a second one joins a seat, and records a name once", async () => {
+    const game = (await call("POST", "/api/games", OP, { scenarioId: "great-rebalancing" })).body;
+    const join = (name: string) =>
+      call("POST", `/api/games/${game.gameId}/join`, undefined, { code: game.joinCodes["us-treasury"], name });
+    const ana = await join("Ana");
+    expect(ana.body.holders).toEqual([]);
+    const anaSocket = await connect(server.url, ana.body.token);
+    const ben = await join("Ben");
+    expect(ben.body.holders).toEqual(["Ana"]);
+    // Ana hears of Ben through the record's seatJoined event on her own seat.
+    const start = Date.now();
+    const heard = () => anaSocket.events().some((e) => e.event.type === "seatJoined" && e.event.payload.name === "Ben");
+    while (!heard() && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 10));
+    expect(heard()).toBe(true);
+    // Opening the link again under the same name: no second name on the roster.
+    expect((await join("ana ")).body.holders).toEqual(["Ben"]);
+    const view = (await connect(server.url, ana.body.token)).view;
+    expect(view.seats.find((s: { id: string }) => s.id === "us-treasury").names).toEqual(["Ana", "Ben"]);
+    anaSocket.close();
+  });
+
   it("resets a facilitator token: the old one stops on HTTP and on its socket at once", async () => {
     const owner = await facilitatorKey(server.url);
     const game = (await call("POST", "/api/games", owner, { scenarioId: "great-rebalancing" })).body;
     const spare = (await call("POST", `/api/games/${game.gameId}/facilitator-token`, owner)).body.facilitatorToken;
     const seatToken = (
-      await call("POST", `/api/games/${game.gameId}/join`, undefined, { code: game.joinCodes["us-president"], name: "P" })
+      await call("POST", `/api/games/${game.gameId}/join`, undefined, {
+        code: game.joinCodes["us-president"],
+        name: "P",
+      })
     ).body.token;
     expect(seatToken).toMatch(/^gt_/);
     expect((await call("POST", `/api/games/${game.gameId}/facilitator-token/reset`, seatToken)).status).toBe(403);
