@@ -6,7 +6,7 @@ import { hasChromium, launch, webServer } from "./support";
 // The built client under the server's real Content Security Policy, in Chromium: every main
 // screen loads and works (a seat, the projector and the console connect over the websocket, the set-up
 // screen's QR codes and the debrief's charts render, Swagger UI draws the API) with not one
-// violation reported; and the policy is really enforced, since an inline script and an inline
+// violation reported; the record downloads with its bytes as sent; and the policy is really enforced, since an inline script and an inline
 // style attribute injected into the app are refused, and reported by the same watcher.
 
 /** What a page reports as a CSP violation, by console message and by DOM event. */
@@ -71,6 +71,7 @@ describe.skipIf(!hasChromium)("the web client under its Content Security Policy"
   }
 
   let seat: Page;
+  let fac: Page;
 
   it("a seat and the projector join and connect over the websocket", async () => {
     const home = await open();
@@ -91,7 +92,7 @@ describe.skipIf(!hasChromium)("the web client under its Content Security Policy"
   });
 
   it("the facilitator's dashboard and console, a new game's set-up screen with its QR codes", async () => {
-    const fac = await open();
+    fac = await open();
     // The operator's sign-in link, as a facilitator's key arrives (PROTOCOL.md).
     await fac.goto(`${server.url}/facilitator#key=${encodeURIComponent(key)}`);
     await expect
@@ -144,6 +145,19 @@ describe.skipIf(!hasChromium)("the web client under its Content Security Policy"
     await expect.poll(() => seat.locator("svg.recharts-surface").count()).toBeGreaterThan(0);
     await seat.goto(`${server.url}/replay/${game.gameId}`);
     await expect.poll(() => seat.locator('input[type="range"]').count()).toBeGreaterThan(0);
+    expect(seen).toEqual([]);
+  });
+
+  it("downloads the research CSV (a blob: link) with its byte-order mark intact", async () => {
+    // The record buttons of the finished game's set-up screen, with the facilitator's key.
+    await fac.goto(`${server.url}/facilitator/games/${game.gameId}`);
+    const [download] = await Promise.all([fac.waitForEvent("download"), fac.getByTestId("export-csv").click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3, 6).toString()).toBe("seq");
+    expect(bytes.toString()).toContain(",seatJoined,");
     expect(seen).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ const FILE: Record<Kind, (gameId: string) => string> = {
   deidentified: (id) => `summitry-${id}-deidentified.csv`,
 };
 
-/** The export as text, with this browser's credential for the game (a link cannot carry a Bearer token). */
+/** The export as sent, with this browser's credential for the game (a link cannot carry a Bearer token). */
 async function fetchExport(gameId: string, kind: Kind): Promise<Blob> {
   return withGameCredential(gameId, async (token) => {
     let res: Response;
@@ -33,7 +33,8 @@ async function fetchExport(gameId: string, kind: Kind): Promise<Blob> {
       throw new ApiFailure(res.status, body?.error ?? { code: "http_error", message: res.statusText });
     }
     const type = kind === "json" ? "application/json" : "text/csv";
-    return new Blob([await res.text()], { type });
+    // The bytes as sent: text() would drop the CSV's byte-order mark, which spreadsheets need.
+    return new Blob([await res.arrayBuffer()], { type });
   });
 }
 
