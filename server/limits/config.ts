@@ -18,8 +18,8 @@ export const limitsConfig = {
    * `resume`s per token (all its sockets together): bursts of RESUME_BURST, refilled at this rate.
    * The web client resumes after a drop, a phase change, an inject and a stale move.
    */
-  RESUMES_PER_MINUTE: int(60, 1, 1_000_000),
-  RESUME_BURST: int(20, 1, 1_000_000),
+  RESUMES_PER_MINUTE: int(30, 1, 1_000_000),
+  RESUME_BURST: int(10, 1, 1_000_000),
   /** A resume reads the log this many events at a time, so other games' moves pass between pages. */
   RESUME_PAGE_EVENTS: int(500, 10, 100_000),
   /** Resume pages read from the database at once in this process (the rest wait their turn). */

@@ -35,6 +35,10 @@ export type ResumeState = {
 
 export const idle = (): ResumeState => ({ running: false, next: null, held: null });
 
+/** Events sent between two turns of the event loop, so other work is not held up for long. */
+const EMITS_PER_TURN = 50;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type ResumeDeps = {
   /** The game's current state (in memory), or null if it is gone. */
   state(): GameState | null;
@@ -87,17 +91,20 @@ async function replay(socket: ResumeSocket, fromSeq: number, deps: ResumeDeps): 
     let cursor = fromSeq;
     while (cursor < at.seq && socket.connected) {
       const page = await deps.page(cursor, deps.pageSize);
+      let sent = 0;
       for (const e of page) {
         if (e.seq > at.seq) break;
         const seen = deps.seen(at, e);
         if (seen) socket.emit("event", { seq: e.seq, event: seen, view });
+        // Each message is serialised as it is sent: a page in one go would hold the event loop.
+        if (++sent % EMITS_PER_TURN === 0) await turn();
       }
       const last = page.at(-1);
       if (!last || page.length < deps.pageSize) break;
       cursor = last.seq;
       // The embedded database answers without a turn of the event loop: yield one, so that
       // sockets' messages (other games' moves) are read between pages, not after the last.
-      await new Promise((resolve) => setImmediate(resolve));
+      await turn();
     }
   } catch (err) {
     failed = true;
