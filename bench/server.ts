@@ -14,12 +14,29 @@ import { io, type Socket } from "socket.io-client";
  *  1. steady: 110 games, every seat connected (~1,100 sockets), 200 moves a second in all.
  *  2. saturation: the same games, every game's bots moving as fast as acknowledgements allow.
  *  3. a long log: one game's log grows to 10,000 events; latency per thousand.
+ *  4. flood: on a second server with the shipped limits, a quiet game's acknowledgement latency
+ *     alone, then while another game floods it (bench/flood.ts: many sockets on one token, resume
+ *     floods, join floods, creation floods), side by side.
  */
 
 const GAMES = Number(process.env.BENCH_GAMES ?? 110);
 const STEADY_RATE = Number(process.env.BENCH_RATE ?? 200);
 const PHASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LONG_LOG = Number(process.env.BENCH_LONG_LOG ?? 10_000);
+const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 20);
+const QUIET_RATE = Number(process.env.BENCH_QUIET_RATE ?? 20);
+const LOUD_LOG = Number(process.env.BENCH_LOUD_LOG ?? 1000);
+/** Games are created with the operator's key, set here for the server the bench starts. */
+const OPERATOR_KEY = `bench-operator-${crypto.randomUUID()}`;
+/** The bots move, create and join faster than a class would; in phases 1–3 no limit is under test. */
+const UNLIMITED = {
+  MOVES_PER_SECOND: "10000",
+  MOVE_BURST: "10000",
+  JOINS_PER_MINUTE_PER_ADDRESS: "1000000",
+  JOINS_PER_MINUTE_PER_CODE: "1000000",
+  GAMES_PER_MINUTE_PER_KEY: "1000000",
+  WRITES_PER_MINUTE_PER_ADDRESS: "1000000",
+};
 
 // biome-ignore lint/suspicious/noExplicitAny: the bench reads the server's JSON loosely
 type Json = any;
@@ -35,7 +52,9 @@ async function http(base: string, method: string, path: string, body?: unknown, 
 
 // ---- the server process and its CPU and memory, read from /proc
 
-async function startServer(): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+async function startServer(
+  limits: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), "summitry-bench-"));
   const port = await freePort();
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
@@ -47,16 +66,16 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; stop()
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
-      // The bots of one connection may move faster than a person would; the limit is not under test.
-      MOVES_PER_SECOND: "10000",
-      MOVE_BURST: "10000",
+      OPERATOR_KEY,
       PG_POOL_SIZE: "20",
+      ...limits,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   // Never leave a server behind, however the bench ends (a closed pipe, Ctrl-C, an error).
-  process.once("exit", () => child.kill("SIGKILL"));
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
   for (const signal of ["SIGINT", "SIGTERM", "SIGPIPE"] as const) process.once(signal, () => process.exit(1));
   child.once("exit", (code) => {
     if (code !== 0 && code !== null) console.error(`server exited (${code})`);
@@ -75,6 +94,7 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; stop()
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await exited;
+      process.off("exit", kill);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -114,6 +134,9 @@ type Game = {
   busy: boolean;
   /** seq → a waiter told when the last of the seats it waits for has the event */
   waiting: Map<number, { pending: Set<Seat>; done: (t: number) => void }>;
+  /** What the game's creator was told, and each bot's token. */
+  created: { joinCodes: Record<string, string>; observerCode: string };
+  tokens: Record<string, string>;
 };
 
 const WASHINGTON = ["us-president", "us-treasury", "us-commerce", "us-nsa"];
@@ -128,10 +151,12 @@ function connectSocket(url: string, token: string): Promise<Socket> {
 }
 
 async function setUpGame(url: string): Promise<Game> {
-  const g = await http(url, "POST", "/api/games", { scenarioId: "great-rebalancing" });
+  const g = await http(url, "POST", "/api/games", { scenarioId: "great-rebalancing" }, OPERATOR_KEY);
   const seats: Seat[] = [];
+  const tokens: Record<string, string> = {};
   for (const id of [...WASHINGTON, ...BEIJING]) {
     const j = await http(url, "POST", `/api/games/${g.gameId}/join`, { code: g.joinCodes[id], name: `bot ${id}` });
+    tokens[id] = j.token;
     const socket = await connectSocket(url, j.token);
     const seat: Seat = { id, side: WASHINGTON.includes(id) ? "washington" : "beijing", socket, received: new Map() };
     // Event-driven, not polled: the bots' own timers must not distort what they measure.
@@ -144,7 +169,16 @@ async function setUpGame(url: string): Promise<Game> {
     seats.push(seat);
   }
   const facilitator = await connectSocket(url, g.facilitatorToken);
-  const game: Game = { id: g.gameId, seats, facilitator, proposals: 0, busy: false, waiting: new Map() };
+  const game: Game = {
+    id: g.gameId,
+    seats,
+    facilitator,
+    proposals: 0,
+    busy: false,
+    waiting: new Map(),
+    created: { joinCodes: g.joinCodes, observerCode: g.observerCode },
+    tokens,
+  };
   for (const s of seats) s.game = game;
   await facilitator.emitWithAck("move", { type: "resume" });
   await facilitator.emitWithAck("move", { type: "extend", minutes: 15 });
@@ -224,7 +258,7 @@ function pct(xs: number[], p: number): number {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function measure(label: string, pid: number, url: string, run: () => Promise<Sample[]>) {
-  await http(url, "GET", "/metrics?reset=true");
+  await fetch(`${url}/metrics/reset`, { method: "POST", headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
   const cpu0 = cpuSeconds(pid);
   const bots0 = process.cpuUsage();
   const t0 = performance.now();
@@ -241,7 +275,7 @@ async function measure(label: string, pid: number, url: string, run: () => Promi
   );
   console.log(`  acknowledgement: p50 ${ms(pct(acks, 50))}, p95 ${ms(pct(acks, 95))}, p99 ${ms(pct(acks, 99))}`);
   console.log(`  until every other seat has it: p50 ${ms(pct(fan, 50))}, p99 ${ms(pct(fan, 99))}`);
-  const inside = await http(url, "GET", "/metrics?reset=true");
+  const inside = await http(url, "GET", "/metrics", undefined, OPERATOR_KEY);
   console.log(
     `  inside the server (message to acknowledgement): p50 ${ms(inside.moveMs.p50)}, p95 ${ms(inside.moveMs.p95)}, p99 ${ms(inside.moveMs.p99)}; event-loop delay p99 ${ms(inside.eventLoopDelayMs.p99)}, max ${ms(inside.eventLoopDelayMs.max)}`,
   );
@@ -251,7 +285,9 @@ async function measure(label: string, pid: number, url: string, run: () => Promi
 }
 
 async function main() {
-  const server = await startServer();
+  // BENCH_ONLY=flood runs the last phase alone.
+  if (process.env.BENCH_ONLY === "flood") return floodPhase();
+  const server = await startServer(UNLIMITED);
   const pid = server.child.pid!;
   const database = (await http(server.url, "GET", "/health")).database;
   console.log(`server bench: database ${database}, ${GAMES} games, node ${process.version}`);
@@ -338,6 +374,138 @@ async function main() {
   );
   for (const s of long.seats) s.socket.close();
   long.facilitator.close();
+  await server.stop();
+
+  await floodPhase();
+}
+
+/** A game's moves at a fixed rate, one in flight at a time, for `seconds`: their samples. */
+async function paced(game: Game, rate: number, seconds: number): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const start = performance.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    samples.push(await oneMove(game));
+  }
+  return samples;
+}
+
+/** Grows a game's log to about `n` events, each seat and the facilitator within their budget (9 a second). */
+async function grow(game: Game, n: number): Promise<void> {
+  const senders = [
+    ...game.seats.map((s) => ({
+      socket: s.socket,
+      move: { type: "chat", channel: `team:${s.side}`, text: "history" },
+    })),
+    { socket: game.facilitator, move: { type: "note", text: "history" } },
+  ];
+  let sent = 0;
+  await Promise.all(
+    senders.map(async ({ socket, move }) => {
+      while (sent < n) {
+        sent++;
+        const t = performance.now();
+        const ack = await socket.emitWithAck("move", move);
+        if (!ack.ok) throw new Error(`growing the log: ${ack.error.code}`);
+        const wait = 111 - (performance.now() - t);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    }),
+  );
+  for (const s of game.seats) s.received.clear();
+}
+
+/**
+ * 4. One abusive game must not move another's latency: a server with the limits it ships with,
+ * a quiet game's moves alone, then the same while bench/flood.ts floods another game.
+ */
+async function floodPhase(): Promise<void> {
+  const server = await startServer({});
+  const pid = server.child.pid!;
+  const quiet = await setUpGame(server.url);
+  const loud = await setUpGame(server.url);
+  console.log(
+    `\nflood: a server with its shipped limits; a quiet game at ${QUIET_RATE} moves/s for ${FLOOD_SECONDS} s, alone, then beside a flooding game`,
+  );
+  await grow(loud, LOUD_LOG);
+  const observer = await http(server.url, "POST", `/api/games/${loud.id}/join`, {
+    code: loud.created.observerCode,
+    name: "projector",
+  });
+
+  const report = (label: string, r: { samples: Sample[]; cpu: number; loop: { p99: number; max: number } }) => {
+    const acks = r.samples.map((x) => x.ack);
+    console.log(
+      `  ${label}: ${r.samples.length} moves, ack p50 ${ms(pct(acks, 50))}, p99 ${ms(pct(acks, 99))}, max ${ms(Math.max(...acks))}; server ${(r.cpu * 100).toFixed(0)}% of a core, event-loop delay p99 ${ms(r.loop.p99)}, max ${ms(r.loop.max)}`,
+    );
+    return pct(acks, 99);
+  };
+  const timed = async (run: () => Promise<Sample[]>) => {
+    await fetch(`${server.url}/metrics/reset`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${OPERATOR_KEY}` },
+    });
+    const cpu0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    const samples = await run();
+    const cpu = (cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000);
+    const inside = await http(server.url, "GET", "/metrics", undefined, OPERATOR_KEY);
+    return { samples, cpu, loop: inside.eventLoopDelayMs as { p99: number; max: number } };
+  };
+
+  const alone = await timed(() => paced(quiet, QUIET_RATE, FLOOD_SECONDS));
+  const p99Alone = report("quiet game alone          ", alone);
+
+  // The flood runs in its own process, so that its client-side work does not slow these bots.
+  const RAMP = 3;
+  const flood = spawn(process.execPath, ["--import", "tsx", "bench/flood.ts"], {
+    env: {
+      ...process.env,
+      FLOOD_SECONDS: String(FLOOD_SECONDS + RAMP),
+      FLOOD_ARGS: JSON.stringify({
+        url: server.url,
+        gameId: loud.id,
+        seatToken: loud.tokens["us-treasury"],
+        observerToken: observer.token,
+        observerCode: loud.created.observerCode,
+        key: OPERATOR_KEY,
+      }),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  flood.stdout!.on("data", (d) => {
+    out += d;
+  });
+  let floodCpu = 0;
+  const floodEnded = new Promise((r) => flood.once("exit", r));
+  const watchCpu = setInterval(() => {
+    try {
+      floodCpu = cpuSeconds(flood.pid!);
+    } catch {}
+  }, 500);
+  process.once("exit", () => flood.kill("SIGKILL"));
+  await new Promise((r) => setTimeout(r, RAMP * 1000));
+  const beside = await timed(() => paced(quiet, QUIET_RATE, FLOOD_SECONDS));
+  await floodEnded;
+  clearInterval(watchCpu);
+  const p99Beside = report("quiet game beside a flood", beside);
+  console.log(`  the flood's own process: ${((floodCpu / (FLOOD_SECONDS + RAMP)) * 100).toFixed(0)}% of a core`);
+  console.log(`  quiet game's ack p99: ${ms(p99Alone)} alone, ${ms(p99Beside)} beside the flood`);
+  try {
+    const got = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Record<string, Record<string, number>>;
+    for (const [what, outcomes] of Object.entries(got)) {
+      const parts = Object.entries(outcomes).map(([k, v]) => `${k} ${v}`);
+      console.log(`  the flood's ${what}: ${parts.join(", ")}`);
+    }
+  } catch {
+    console.log("  the flood printed no counts");
+  }
+  for (const g of [quiet, loud]) {
+    for (const s of g.seats) s.socket.close();
+    g.facilitator.close();
+  }
   await server.stop();
 }
 
