@@ -13,7 +13,8 @@ describe.each(backends)("presence, snapshots and eviction ($name)", (backend) =>
   beforeAll(async () => {
     const fresh = await backend.fresh();
     drop = fresh.drop;
-    server = await startServer(fresh.db, { SNAPSHOT_EVERY: "10", IDLE_EVICT_SECONDS: "1" });
+    // The facilitator's 25 moves in a row are more than one seat's burst of 20 (server/limits).
+    server = await startServer(fresh.db, { SNAPSHOT_EVERY: "10", IDLE_EVICT_SECONDS: "1", MOVE_BURST: "100" });
     await http(server.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
   });
   afterAll(async () => {
