@@ -56,6 +56,14 @@ export async function buildApp(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // A hop count trusts that many proxies nearest this server (proxy-addr's rule).
+    trustProxy:
+      typeof config.TRUST_PROXY === "number"
+        ? (
+            (hops: number) => (_address: string, i: number) =>
+              i < hops
+          )(config.TRUST_PROXY)
+        : config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
     ...serverTimeouts(config),
   });

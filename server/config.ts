@@ -37,6 +37,21 @@ export const configSchema = z.object({
   OPERATOR_KEY: z.string().min(24, "must be at least 24 characters").max(200).optional(),
   /** A bearer that reads /metrics besides the operator's key (a scraper's). */
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").max(200).optional(),
+  /**
+   * Behind a reverse proxy: whom to believe about a client's address (X-Forwarded-For), so that
+   * per-address limits count students, not the proxy. "false" (default), "true" (any), a number
+   * of hops, or a comma-separated list of addresses and CIDR ranges.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'must be "true", "false", a hop count, or addresses',
+    )
+    .default("false")
+    .transform((v): boolean | number | string[] =>
+      v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v.split(","),
+    ),
   /** The address students reach this server at (http://10.0.0.5:3000), for printed links. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Serve the built web client from this folder when it exists. */

@@ -16,8 +16,9 @@ export type ViewOptions = {
   /**
    * false: the compact view that travels with each event: no channel histories, only the open
    * proposals and those this event changed, only this event's feed items, and none of what never
-   * changes during a game (the public scenario, briefs, objectives, the deck's texts). Its cost
-   * does not grow with the game; the client keeps the rest from `state` and the events.
+   * changes during a game (the public scenario, briefs, objectives, the deck's texts), and no
+   * seat's names (a `seatJoined` event carries the name it adds). Its cost does not grow with the
+   * game; the client keeps the rest from `state` and the events.
    */
   histories?: boolean;
 };
@@ -142,7 +143,13 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
     proposals,
     channels,
     feed,
-    seats: scenario.roles.map((r) => ({ id: r.id, side: r.side, title: r.title, names: state.seats[r.id] ?? [] })),
+    // Names grow with every join: kept out of the compact view (a seatJoined event carries its own).
+    seats: scenario.roles.map((r) => ({
+      id: r.id,
+      side: r.side,
+      title: r.title,
+      ...(histories ? { names: state.seats[r.id] ?? [] } : {}),
+    })),
     ...(histories ? { scenario: publicScenario(scenario) } : {}),
     mine,
     scorecard,

@@ -93,7 +93,11 @@ export const viewSchema = z.object({
   proposals: z.array(proposalSchema),
   channels: z.array(channelViewSchema),
   feed: z.array(feedItemSchema),
-  seats: z.array(z.object({ id: idSchema, side: idSchema, title: z.string(), names: z.array(z.string()) })),
+  /**
+   * Each role's seat; `names` (who joined it) only in `state` views: an event's compact view leaves
+   * them out, and a `seatJoined` event carries the name it adds.
+   */
+  seats: z.array(z.object({ id: idSchema, side: idSchema, title: z.string(), names: z.array(z.string()).optional() })),
   scenario: publicScenarioSchema.optional(),
   /** The seat's own side and role (null for the facilitator and observers). */
   mine: z.object({ side: sidePrivateSchema, role: rolePrivateSchema }).nullable(),

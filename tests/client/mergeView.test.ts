@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mergeEvent, needsWholeView } from "../../client/src/core/mergeView";
 import { eventFor, viewFor } from "../../shared/index";
 import { tinyScenario } from "../../shared/scenarios/index";
-import { F, Play, seat } from "../support/play";
+import { F, Play, SYS, seat } from "../support/play";
 
 // The client keeps its whole view by folding each event's compact view into the last `state`:
 // after every event a seat may see, the folded view must equal the whole view the server would
@@ -16,6 +16,7 @@ describe("folding compact event views on the client", () => {
     const held = Object.fromEntries(seats.map((s) => [s, { ...viewFor(g.state, s), gameId: "g1" }]));
     const moves: [unknown, unknown][] = [
       [F, { type: "resume" }],
+      [SYS, { type: "seatJoined", seat: "n-fish", name: "Ana" }],
       [seat("n-fish"), { type: "chat", channel: "team:north", text: "plan" }],
       [F, { type: "note", text: "to the south", to: ["south"] }],
       [seat("s-lead"), { type: "chat", channel: "team:south", text: "theirs" }],
@@ -29,6 +30,8 @@ describe("folding compact event views on the client", () => {
       [seat("s-lead"), { type: "statement", text: "Progress." }],
       [seat("n-lead"), { type: "sign", draftVersion: 1 }],
       [seat("n-lead"), { type: "unsign" }],
+      [SYS, { type: "seatJoined", seat: "n-fish", name: "Bo" }],
+      [SYS, { type: "seatJoined", seat: "s-lead", name: "Cy" }],
     ];
     for (const [actor, move] of moves) {
       const e = g.ok(actor, move);

@@ -455,3 +455,32 @@ describe(`classroom defaults (${backends[0]!.name})`, () => {
     }
   });
 });
+
+describe(`behind a proxy (${backends[0]!.name})`, () => {
+  it("counts addresses from X-Forwarded-For only when TRUST_PROXY says to believe it", async () => {
+    const fresh = await backends[0]!.fresh();
+    const join = (url: string, from: string) =>
+      fetch(`${url}/api/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": from },
+        body: JSON.stringify({ code: "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-A", name: "Guess" }),
+      }).then((r) => r.status);
+    const limits = { JOINS_PER_MINUTE_PER_ADDRESS: "2" };
+    const trusting = await startServer(fresh.db, { ...limits, TRUST_PROXY: "true" });
+    const plain = await startServer(fresh.db, limits);
+    try {
+      // Believed: each student behind the proxy has a budget of its own.
+      expect([await join(trusting.url, "10.1.1.1"), await join(trusting.url, "10.1.1.1")]).toEqual([401, 401]);
+      expect(await join(trusting.url, "10.1.1.1")).toBe(429);
+      expect(await join(trusting.url, "10.1.1.2")).toBe(401);
+      // Not believed: a forged header buys no fresh budget.
+      expect([await join(plain.url, "10.2.2.1"), await join(plain.url, "10.2.2.2")]).toEqual([401, 401]);
+      expect(await join(plain.url, "10.2.2.3")).toBe(429);
+    } finally {
+      await trusting.stop();
+      await plain.stop();
+      await fresh.db.close();
+      await fresh.drop();
+    }
+  });
+});

@@ -7,8 +7,8 @@ export type EventMessage = { seq: number; event: GameEvent & { seq: number }; vi
 /**
  * Folds an event's compact view into the whole view the client holds. The compact view leaves
  * out what never changes during a game (scenario, briefs, deck texts), channel histories, closed
- * proposals and earlier feed items; they are kept from before, and a chat or a statement is
- * appended to its channel from the event itself.
+ * proposals, earlier feed items and the seats' names; they are kept from before, and a chat or a
+ * statement is appended to its channel, a join's name to its seat, from the event itself.
  */
 export function mergeEvent(prev: ClientView, m: EventMessage): ClientView {
   const v = m.view;
@@ -40,7 +40,13 @@ export function mergeEvent(prev: ClientView, m: EventMessage): ClientView {
           roles: v.secrets.roles.map((r) => ({ ...prev.secrets!.roles.find((x) => x.id === r.id), ...r })),
         }
       : v.secrets;
-  return { ...v, scenario: v.scenario ?? prev.scenario, channels, proposals, feed, mine, secrets };
+  // Names are not in the compact view: kept from before, and a join adds its own (as apply does).
+  const joined = m.event.type === "seatJoined" ? m.event.payload : null;
+  const seats = v.seats.map((s) => {
+    const names = s.names ?? prev.seats.find((p) => p.id === s.id)?.names ?? [];
+    return { ...s, names: joined?.seat === s.id ? [...names, String(joined.name)] : names };
+  });
+  return { ...v, scenario: v.scenario ?? prev.scenario, channels, proposals, feed, mine, secrets, seats };
 }
 
 /** The channel message an event carries, if it is a chat or a statement. */

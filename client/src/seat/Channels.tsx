@@ -171,7 +171,7 @@ function ChannelPanel({ m, channel, send, text, setText }: PanelProps) {
                     {m.seatTitle(msg.from)}
                   </span>
                   {seat && seat.side !== m.side.id && <span className="who-side"> · {m.sideName(seat.side)}</span>}
-                  {seat && seat.names.length > 0 && <span className="who-names"> ({listOf(seat.names)})</span>}
+                  {seat?.names?.length ? <span className="who-names"> ({listOf(seat.names)})</span> : null}
                   {mine && <span className="who-you"> · {c.you}</span>}
                   <time className="message-time"> {timeOf(msg.at)}</time>
                 </div>

@@ -26,7 +26,7 @@ export function SeatsPanel({ view, presence, labels }: Pick<GameProps, "view" | 
                   <span className="con-seat-title">{s.title}</span>
                   <Presence on={connected(s.id)} />
                   <span className="con-seat-names">
-                    {s.names.length ? T.joinedBy(s.names.join(", ")) : <span className="hint">{T.nobody}</span>}
+                    {s.names?.length ? T.joinedBy(s.names.join(", ")) : <span className="hint">{T.nobody}</span>}
                   </span>
                 </li>
               ))}
