@@ -11,6 +11,7 @@ import { CopyButton } from "./CopyButton";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { KeyForm } from "./KeyForm";
+import { MyScenarios } from "./MyScenarios";
 import { OperatorPanel } from "./OperatorPanel";
 import { fetchScenario } from "./scenarios";
 import type { GameSummary } from "./types";
@@ -212,6 +213,8 @@ function SignedIn({
       </section>
 
       {me.operator && <OperatorPanel operatorKey={keyValue} meId={me.id} />}
+
+      <MyScenarios keyValue={keyValue} operator={me.operator} />
 
       <section aria-labelledby="fac-games-title">
         <h2 id="fac-games-title">{T.gamesTitle}</h2>

@@ -18,6 +18,8 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
   const [problems, setProblems] = useState<{ file: string; list: Problem[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A dry run: every problem, and nothing stored (the server's ?dryRun=true).
+  const [checkOnly, setCheckOnly] = useState(false);
 
   async function upload(input: HTMLInputElement) {
     const file = input.files?.[0];
@@ -34,17 +36,22 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
         setError(T.notJson(file.name, (err as Error).message));
         return;
       }
-      const r = await api<{ id: string; version: number }>("POST", "/api/scenarios", {
+      const r = await api<{ id: string; version: number }>("POST", `/api/scenarios?dryRun=${checkOnly}`, {
         token: requireFacilitatorKey(),
         body: doc,
       });
+      if (checkOnly) {
+        setDone(T.checked(r.id, r.version));
+        return;
+      }
       setDone(T.uploaded(r.id, r.version));
       onUploaded(r.id, r.version);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 400 && Array.isArray(err.error.details?.problems)) {
         setProblems({ file: file.name, list: err.error.details.problems as Problem[] });
       } else if (err instanceof ApiFailure && err.status === 409) {
-        setError(T.exists);
+        // A taken or built-in id says so in its own words; the same version asks for a new one.
+        setError(err.error.code === "scenario_exists" ? T.exists : err.error.message);
       } else if (err instanceof ApiFailure && err.status === 413) {
         setError(T.tooLarge);
       } else {
@@ -66,6 +73,15 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
           {T.schema}
         </a>
       </p>
+      <label className="fac-check">
+        <input
+          type="checkbox"
+          checked={checkOnly}
+          onChange={(e) => setCheckOnly(e.currentTarget.checked)}
+          data-testid="scenario-check-only"
+        />{" "}
+        {T.checkOnly}
+      </label>
       <input
         id={id}
         type="file"

@@ -77,6 +77,30 @@ export const facilitator = {
       "A scenario with this id and version exists already: raise the version number in the file and upload it again.",
     tooLarge: "The file is too large.",
     problems: (n: number, file: string) => `${plural(n, "problem")} in ${file}:`,
+    checkOnly: "Only check the file (publish nothing)",
+    checked: (id: string, version: number) =>
+      `No problems: “${id}”, version ${version}, is ready. Untick the box and choose the file again to publish it.`,
+  },
+  myScenarios: {
+    title: "Your uploaded scenarios",
+    hint: "Only you see these and create games from them. A scenario no game uses can be deleted.",
+    hintOperator:
+      "Every upload on this server. Make one public and every facilitator can create games from it; only its owner publishes new versions.",
+    none: "No uploads yet: upload a scenario file on the New game page.",
+    caption: "Uploaded scenarios",
+    colScenario: "Scenario",
+    colShared: "Who may use it",
+    colActions: "Actions",
+    version: (id: string, version: number) => `${id}, version ${version}`,
+    public: "Every facilitator",
+    private: "Only you",
+    someoneElses: "Its owner",
+    makePublic: "Make public",
+    makePrivate: "Make private",
+    delete: "Delete",
+    deleteTitle: (title: string) => `Delete “${title}”?`,
+    deleteText:
+      "Every version of this scenario is deleted. A scenario a game was created from is kept for that game's record, and the server says so.",
   },
   newGame: {
     title: "New game",
