@@ -100,7 +100,13 @@ export async function buildApp(
     db.url ? (gameId, seq) => notices!.encode(gameId, seq) : null,
   );
   if (db.url) {
-    notices = new EventNotices(db.url, newId("p"), (n) => service.notifyRemote(n.gameId, n.seq), log);
+    notices = new EventNotices(
+      db.url,
+      newId("p"),
+      (n) => service.notifyRemote(n.gameId, n.seq),
+      log,
+      () => service.catchUpAll(),
+    );
     await notices.start();
   }
   const scenarios = new ScenarioRegistry(new ScenarioStore(db));

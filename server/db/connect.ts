@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type Logger, pino } from "pino";
 import * as schema from "./schema";
 
 /**
@@ -22,7 +23,18 @@ export type Database = {
   pool: pg.Pool | null;
   /** The PostgreSQL URL (null for the embedded database): event notices listen on their own connection. */
   url: string | null;
+  /** Whether the database answered last time it was asked (PGlite always does). */
+  health: DatabaseHealth;
   close(): Promise<void>;
+};
+
+/** What /health reports: the last answer, and how often the connections were lost. */
+export type DatabaseHealth = {
+  up: boolean;
+  /** Connections lost so far (the adapter's, the notice listener's and the pool's). */
+  lost: number;
+  /** When the database last failed to answer (epoch ms), null if never. */
+  lastErrorAt: number | null;
 };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
@@ -31,26 +43,68 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.m
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type OpenOptions =
-  | { url: string; poolSize?: number }
+  | { url: string; poolSize?: number; log?: Logger }
   | { dataDir: string; loadDataDir?: Blob }
   | { memory: true; loadDataDir?: Blob | File };
 
+/**
+ * Bounds on every PostgreSQL connection, so that while the database is away a move is refused
+ * (`unavailable`) within seconds instead of hanging: connecting gives up after 5 s, and a query
+ * whose answer never comes (a server gone without closing the socket) after 30 s; keepalive
+ * notices a dead peer that never closes.
+ */
+export const PG_LIMITS = { connectionTimeoutMillis: 5_000, query_timeout: 30_000, keepAlive: true } as const;
+
+// Any key: it only has to be the same for every Summitry process migrating one database.
+const MIGRATION_LOCK = 7_406_311_926;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ("url" in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? "info" });
+    const health: DatabaseHealth = { up: true, lost: 0, lastErrorAt: null };
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, ...PG_LIMITS });
+    const counted = new WeakSet<object>();
+    const lost = (err: unknown, where: string, client?: object) => {
+      health.up = false;
+      health.lastErrorAt = Date.now();
+      // pg may report one lost connection twice (the server's FATAL, then the socket's end).
+      if (client && counted.has(client)) return;
+      if (client) counted.add(client);
+      health.lost++;
+      log.warn({ err, where }, "database connection lost; the pool opens a new one on demand");
+    };
     // An idle client's error (a server restart) must not crash the process; the pool replaces it.
-    pool.on("error", () => {});
+    pool.on("error", (err, client) => lost(err, "idle", client));
+    // A checked-out client has no listener of the pool's: one that loses its connection between two
+    // statements (a transaction, the adapter's LISTEN) would otherwise throw and end the process.
+    pool.on("connect", (client) => {
+      health.up = true;
+      client.on("error", (err) => lost(err, "in use", client));
+    });
     const orm = drizzlePg(pool, { schema });
-    await migratePg(orm, { migrationsFolder: MIGRATIONS_DIR });
+    await migrateLocked(pool);
+    const query: Database["query"] = async (text, params, name) => {
+      try {
+        const result = await (name
+          ? pool.query({ name, text, values: params as unknown[] })
+          : pool.query(text, params as unknown[]));
+        health.up = true;
+        return result as never;
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) {
+          health.up = false;
+          health.lastErrorAt = Date.now();
+        }
+        throw err;
+      }
+    };
     return {
       kind: "postgres",
       orm: orm as unknown as Database["orm"],
-      query: (text, params, name) =>
-        (name
-          ? pool.query({ name, text, values: params as unknown[] })
-          : pool.query(text, params as unknown[])) as never,
+      query,
       pool,
       url: options.url,
+      health,
       close: () => pool.end(),
     };
   }
@@ -72,6 +126,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     query: (text, params) => client.query(text, params) as never,
     pool: null,
     url: null,
+    health: { up: true, lost: 0, lastErrorAt: null },
     close: () => client.close(),
   };
 }
@@ -83,4 +138,96 @@ export async function embeddedTemplate(): Promise<Blob> {
   const blob = await client.dumpDataDir("none");
   await client.close();
   return blob;
+}
+
+/**
+ * Runs the migrations holding a session-level advisory lock on one dedicated connection: processes
+ * starting together on an empty database take turns (two at once collide creating the same types),
+ * and each after the first finds nothing left to do.
+ */
+async function migrateLocked(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } catch (err) {
+    broken = err as Error;
+    throw err;
+  } finally {
+    // A connection that failed is not returned to the pool (it may still hold the lock).
+    client.release(broken);
+  }
+}
+
+// Connection-level failures: SQLSTATE class 08 (connection exception), 57P01-57P03 (the server
+// shut down or is starting), 53300 (too many connections); Node's socket errors; pg's own.
+const UNAVAILABLE_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "timeout exceeded when trying to connect",
+  "Query read timeout",
+  "not queryable",
+  "Client was closed",
+];
+
+/** Whether an error means the database is out of reach (refuse as `unavailable`), not a bad query. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e !== "object") return false;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+  }
+  return false;
+}
+
+/**
+ * The pool as Socket.IO's PostgreSQL adapter should see it. The adapter keeps one client checked
+ * out for its LISTEN and, when that connection drops, only notices the `end` (it reconnects then)
+ * and never releases it: here the client is handed back with its error, so the pool drops it
+ * instead of counting a dead connection against its size on every outage.
+ */
+export function adapterPool(pool: pg.Pool, onLost: (err: Error) => void): pg.Pool {
+  return new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop !== "connect") {
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      }
+      return async () => {
+        const client = await target.connect();
+        let released = false;
+        const release = client.release;
+        client.release = (err?: Error | boolean) => {
+          if (released) return;
+          released = true;
+          release(err);
+        };
+        client.on("error", (err) => {
+          onLost(err);
+          client.release(err);
+        });
+        return client;
+      };
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "./connect";
+import { isUniqueViolation } from "./gameStore";
 import { facilitators, invites } from "./schema";
 
 /**
@@ -61,6 +62,18 @@ export class KeyStore {
 
   /** Sets the operator's key (OPERATOR_KEY, or `keys operator`), creating the operator if need be. */
   async setOperatorKey(newId: () => string, keyHash: string): Promise<void> {
+    // Processes starting together with one OPERATOR_KEY: the first inserts the operator, the
+    // others' inserts collide on the key; run again, they find the operator and update it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.setOperatorKeyOnce(newId, keyHash);
+      } catch (err) {
+        if (attempt >= 3 || !isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
+  private async setOperatorKeyOnce(newId: () => string, keyHash: string): Promise<void> {
     await this.db.orm.transaction(async (tx) => {
       // The key may already belong to a facilitator row: it becomes the operator's, not a duplicate.
       await tx

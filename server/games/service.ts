@@ -11,6 +11,7 @@ import {
   type RuleError,
   type Scenario,
 } from "../../shared/index";
+import { isDatabaseUnavailable } from "../db/connect";
 import { type GameHead, type GameStore, isForeignKeyViolation, isUniqueViolation } from "../db/gameStore";
 import { eventHash } from "./hash";
 
@@ -41,6 +42,12 @@ export type ServiceEvents = {
 
 const MAX_RETRIES = 20;
 
+/** The refusal while the database is out of reach (HTTP 503): nothing was stored; try again. */
+const UNAVAILABLE: RuleError = {
+  code: "unavailable",
+  message: "the database is not answering; the move was not taken, try again shortly",
+};
+
 export class GameService extends EventEmitter<ServiceEvents> {
   private readonly games = new Map<string, LiveGame>();
   private readonly loading = new Map<string, Promise<LiveGame | null>>();
@@ -49,6 +56,11 @@ export class GameService extends EventEmitter<ServiceEvents> {
   /** Events this process stored, and races for a seq it lost (then caught up and decided again). */
   readonly stats = { appended: 0, conflicts: 0 };
   private inFlight = new Set<Promise<unknown>>();
+  /**
+   * Games whose last append failed with the database away: the write may have committed with its
+   * answer lost, so the copy here folds what the database holds before deciding again.
+   */
+  private readonly unsure = new Set<string>();
 
   constructor(
     private readonly store: GameStore,
@@ -123,6 +135,16 @@ export class GameService extends EventEmitter<ServiceEvents> {
   }
 
   async submit(gameId: string, actor: Actor, move: unknown): Promise<SubmitResult> {
+    try {
+      return await this.submitOnce(gameId, actor, move);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      this.log.warn({ err, gameId }, "move refused: the database is not answering");
+      return { ok: false, error: UNAVAILABLE };
+    }
+  }
+
+  private async submitOnce(gameId: string, actor: Actor, move: unknown): Promise<SubmitResult> {
     if (this.closed) return { ok: false, error: { code: "shutting_down", message: "the server is restarting" } };
     const game = await this.get(gameId);
     if (!game) return { ok: false, error: { code: "not_found", message: "no such game" } };
@@ -133,6 +155,10 @@ export class GameService extends EventEmitter<ServiceEvents> {
   }
 
   private async commit(game: LiveGame, actor: Actor, move: unknown): Promise<SubmitResult> {
+    if (this.unsure.has(game.id)) {
+      await this.catchUp(game);
+      this.unsure.delete(game.id);
+    }
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const decision = decide(game.state, actor, move, Math.max(this.now(), game.state.at));
       if (!decision.ok) return decision;
@@ -150,6 +176,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
           await this.catchUp(game);
           continue;
         }
+        if (isDatabaseUnavailable(err)) this.unsure.add(game.id);
         if (isForeignKeyViolation(err)) {
           this.forget(game.id);
           return { ok: false, error: { code: "not_found", message: "the game has been deleted" } };
@@ -186,6 +213,20 @@ export class GameService extends EventEmitter<ServiceEvents> {
       if (e.seq !== game.state.seq + 1) break;
       const next = apply(game.state, e);
       this.advance(game, e, next, headOf(next).status);
+    }
+  }
+
+  /**
+   * The notice listener is back after a lost connection: any game held here may have missed
+   * events stored meanwhile (their notices went to nobody), so each folds what the database holds.
+   */
+  catchUpAll(): void {
+    for (const game of this.games.values()) {
+      this.enqueue(game, () => this.catchUp(game)).catch((err) => {
+        // Its next move folds what it missed first.
+        this.unsure.add(game.id);
+        this.log.warn({ err, gameId: game.id }, "catch-up after reconnecting failed");
+      });
     }
   }
 

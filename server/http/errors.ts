@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { RuleError } from "../../shared/index";
+import { isDatabaseUnavailable } from "../db/connect";
 
 /** A refusal with its HTTP status: `{ error: { code, message, details? } }` on the wire. */
 export class HttpError extends Error {
@@ -38,6 +39,7 @@ const RULE_STATUS: Record<string, number> = {
   too_large: 413,
   rate_limited: 429,
   shutting_down: 503,
+  unavailable: 503,
 };
 
 const FASTIFY_CODES: Record<string, [number, string]> = {
@@ -75,6 +77,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(429).send({ error: { code: "rate_limited", message: "too many requests" } });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ error: { code: "invalid_input", message: err.message } });
+    }
+    // The database out of reach, on any route: a typed 503 (try again), never its error text.
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, "database not answering");
+      return reply
+        .status(503)
+        .header("retry-after", "2")
+        .send({ error: { code: "unavailable", message: "the database is not answering; try again shortly" } });
     }
     request.log.error({ err }, "unhandled error");
     return reply.status(500).send({ error: { code: "internal", message: "something went wrong on the server" } });

@@ -18,18 +18,32 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
     await requireOperator(ctx.store, request);
   }
 
+  const healthSchema = z.object({
+    status: z.enum(["ok", "unavailable"]),
+    database: z.enum(["embedded", "postgres"]),
+    /** Whether the database answered this check (within HEALTH_TIMEOUT_MS). */
+    databaseUp: z.boolean(),
+    /** Database connections lost since the process started (the pool's and the adapter's). */
+    connectionsLost: z.int(),
+  });
   r.get(
     "/health",
     {
       schema: {
         tags: ["operations"],
-        summary: "Liveness and which database serves",
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["embedded", "postgres"]) }) },
+        summary: "Liveness, which database serves, and whether it answers (503 while it does not)",
+        response: { 200: healthSchema, 503: healthSchema },
       },
     },
-    async () => {
-      await ctx.db.query("SELECT 1");
-      return { status: "ok" as const, database: ctx.db.kind };
+    async (_request, reply) => {
+      const up = await answers(ctx.db.query("SELECT 1"), HEALTH_TIMEOUT_MS);
+      const body = {
+        status: up ? ("ok" as const) : ("unavailable" as const),
+        database: ctx.db.kind,
+        databaseUp: up,
+        connectionsLost: ctx.db.health.lost,
+      };
+      return reply.status(up ? 200 : 503).send(body);
     },
   );
 
@@ -66,4 +80,18 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return reply.status(204).send(null);
     },
   );
+}
+
+/** A load balancer's check must not hang on a database that does not answer. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
+function answers(query: Promise<unknown>, limitMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), limitMs);
+    query.then(
+      () => resolve(true),
+      () => resolve(false),
+    );
+    query.finally(() => clearTimeout(timer)).catch(() => {});
+  });
 }

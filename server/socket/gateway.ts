@@ -13,6 +13,7 @@ import {
 import { identify } from "../auth/caller";
 import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
+import { adapterPool } from "../db/connect";
 import type { LiveGame } from "../games/service";
 import { deliver, idle, type ResumeState, requestResume } from "./resume";
 
@@ -62,8 +63,12 @@ export class Gateway {
       serveClient: false,
       cors: { origin: false },
     });
-    if (ctx.db.pool)
-      this.io.adapter(createAdapter(ctx.db.pool, { errorHandler: (err) => ctx.log.warn({ err }, "adapter") }));
+    if (ctx.db.pool) {
+      // The adapter's LISTEN connection, guarded: a lost one is logged and dropped from the pool,
+      // and the adapter opens another (its own reconnection), instead of an unhandled `error`.
+      const pool = adapterPool(ctx.db.pool, (err) => ctx.log.warn({ err }, "adapter: connection lost; reconnecting"));
+      this.io.adapter(createAdapter(pool, { errorHandler: (err) => ctx.log.warn({ err }, "adapter") }));
+    }
 
     this.io.use((socket, next) => {
       this.authenticate(socket as GameSocket).then(
