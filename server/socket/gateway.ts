@@ -51,6 +51,8 @@ export class Gateway {
   readonly io: Server;
   /** gameId → seat → this process's sockets on it */
   private readonly local = new Map<string, Map<string, Set<GameSocket>>>();
+  /** Moves being answered: shutdown lets each answer go out before it closes the sockets. */
+  private readonly answering = new Set<Promise<void>>();
 
   constructor(
     httpServer: HttpServer,
@@ -114,10 +116,13 @@ export class Gateway {
         this.ctx.metrics.moveTook(performance.now() - started);
         if (typeof ack === "function") ack(r);
       };
-      this.onMove(socket, payload).then(reply, (err) => {
+      const answered = this.onMove(socket, payload).then(reply, (err) => {
         this.ctx.log.error({ err, gameId }, "move failed");
         reply({ ok: false, error: { code: "internal", message: "the move could not be stored; try again" } });
       });
+      // Shutdown waits for this answer: a stored move's sender must hear so before its socket closes.
+      this.answering.add(answered);
+      answered.finally(() => this.answering.delete(answered));
     });
     socket.on("resume", (payload: unknown) => this.onResume(socket, payload));
     socket.on("disconnect", () => {
@@ -229,10 +234,32 @@ export class Gateway {
     this.io.in(room.game(gameId)).disconnectSockets(true);
   }
 
+  /**
+   * After the service has stopped taking moves and stored those in flight: every move's answer is
+   * sent (stored ones acknowledged, later ones refused as shutting_down), the sockets' buffers are
+   * written out, and only then are the sockets closed. Otherwise a client never hears that its
+   * move was stored, and a retry would store it twice.
+   */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.answering]);
+    // engine.io keeps its write buffer private in its types; it is the queue "drain" empties.
+    await Promise.all([...this.io.sockets.sockets.values()].map((s) => drained(s.conn as unknown as Drainable, 2000)));
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
+}
+
+type Drainable = { writeBuffer: unknown[]; once(event: "drain", f: () => void): unknown };
+
+function drained(conn: Drainable, limitMs: number) {
+  if (conn.writeBuffer.length === 0) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    conn.once("drain", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 function rateLimited(message: string, waitMs: number): RuleError {
