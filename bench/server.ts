@@ -291,6 +291,12 @@ async function main() {
   const pid = server.child.pid!;
   const database = (await http(server.url, "GET", "/health")).database;
   console.log(`server bench: database ${database}, ${GAMES} games, node ${process.version}`);
+  if (database === "embedded") {
+    // What "durable" means here: PGlite writes through to the OS but never calls fsync.
+    console.log(
+      "  (embedded database: an acknowledged move survives a crash of the server process, not a power cut or an OS crash; PostgreSQL makes it survive those)",
+    );
+  }
   const games: Game[] = [];
   for (let i = 0; i < GAMES; i += 10) {
     games.push(...(await Promise.all(Array.from({ length: Math.min(10, GAMES - i) }, () => setUpGame(server.url)))));
