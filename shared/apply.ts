@@ -5,7 +5,9 @@ import type { MoveOf, MoveType } from "./moves";
 import { randomIndex } from "./rng";
 import type { Inject, Scenario } from "./scenario/schema";
 import { type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
-import { type GameState, initialState, type OutcomeReason } from "./state";
+import { type GameState, initialState, type OutcomeReason, type Proposal } from "./state";
+// Scenario ids key the shifts: looked up as own keys only (own.ts).
+import { own as ownKey } from "./own";
 
 /**
  * The reducer: folds one decided event into the state. Pure: it never mutates its input (changed
@@ -13,6 +15,80 @@ import { type GameState, initialState, type OutcomeReason } from "./state";
  * randomness only from the generator kept in the state.
  */
 export function apply(state: GameState, event: GameEvent): GameState {
+  return step(state, event, null);
+}
+
+/**
+ * What a fold has made itself, and so may append to in place (docs/performance.md): arrays it
+ * copied from its input or created (never the input's own, which a caller may still hold or have
+ * frozen), and where each proposal sits in the proposal list it owns.
+ */
+type Owned = { arrays: WeakSet<unknown[]>; proposalAt: Map<string, number> | null; proposals: unknown[] | null };
+
+/** The array with `item` at its end: in place when this fold made the array, else a copy it then owns. */
+function append<T>(arr: T[], item: T, own: Owned | null): T[] {
+  if (own?.arrays.has(arr)) {
+    arr.push(item);
+    return arr;
+  }
+  const copy = arr.slice();
+  copy.push(item);
+  own?.arrays.add(copy);
+  return copy;
+}
+
+/** An array this fold owns with the same items (the array itself if already owned). */
+function owned<T>(arr: T[], own: Owned): T[] {
+  if (own.arrays.has(arr)) return arr;
+  const copy = arr.slice();
+  own.arrays.add(copy);
+  return copy;
+}
+
+/** Where proposal `id` sits in `proposals` (the first with that id, as `find` would say). */
+function proposalIndex(proposals: GameState["proposals"], id: string, own: Owned | null): number {
+  if (!own) return proposals.findIndex((x) => x.id === id);
+  if (own.proposals !== proposals || own.proposalAt === null) {
+    own.proposalAt = new Map();
+    proposals.forEach((x, i) => {
+      if (!own.proposalAt!.has(x.id)) own.proposalAt!.set(x.id, i);
+    });
+    own.proposals = proposals;
+  }
+  return own.proposalAt.get(id) ?? -1;
+}
+
+/**
+ * `events.reduce(apply, state)`, equal to it in every part, in time linear in the events: the
+ * histories (messages, proposals, feed, played, joiners) are copied once, then appended to in
+ * place. Only the final state is handed out, so no caller ever sees an array change under it.
+ */
+export function fold(state: GameState, events: Iterable<GameEvent>): GameState {
+  const f = folder(state);
+  for (const e of events) f.apply(e);
+  return f.state;
+}
+
+/**
+ * A fold driven one event at a time, for a caller that needs to look at each state on the way (a
+ * record's verification decides every event against the state before it). `state` is the game
+ * now: read it before the next `apply`, never keep it, since the next event may append to its
+ * arrays. Keep a version with `apply` from shared/ instead.
+ */
+export function folder(start: GameState): { readonly state: GameState; apply(event: GameEvent): void } {
+  const own: Owned = { arrays: new WeakSet(), proposalAt: null, proposals: null };
+  let state = start;
+  return {
+    get state() {
+      return state;
+    },
+    apply(event: GameEvent) {
+      state = step(state, event, own);
+    },
+  };
+}
+
+function step(state: GameState, event: GameEvent, own: Owned | null): GameState {
   const seq = state.seq + 1;
   const at = event.at;
   const next: GameState = { ...state, seq, at };
@@ -25,8 +101,8 @@ export function apply(state: GameState, event: GameEvent): GameState {
       const m = p as Omit<MoveOf<"propose">, "type"> & { proposalId: string };
       const role = roleOf(state.scenario, seat!);
       const to = state.scenario.sides.find((s) => s.id !== role.side)!.id;
-      next.proposals = [
-        ...state.proposals,
+      const proposals = append(
+        state.proposals,
         {
           id: m.proposalId,
           seq,
@@ -44,7 +120,13 @@ export function apply(state: GameState, event: GameEvent): GameState {
           closedSeq: null,
           closeNote: null,
         },
-      ];
+        own,
+      );
+      if (own && own.proposals === state.proposals && own.proposalAt && !own.proposalAt.has(m.proposalId)) {
+        own.proposalAt.set(m.proposalId, proposals.length - 1);
+      }
+      if (own && own.proposals === state.proposals) own.proposals = proposals;
+      next.proposals = proposals;
       return next;
     }
     case "accept":
@@ -52,19 +134,25 @@ export function apply(state: GameState, event: GameEvent): GameState {
     case "withdraw": {
       const id = p.proposalId as string;
       const status = event.type === "accept" ? "accepted" : event.type === "reject" ? "rejected" : "withdrawn";
-      const proposal = state.proposals.find((x) => x.id === id)!;
-      next.proposals = state.proposals.map((x) =>
-        x.id === id
-          ? {
-              ...x,
-              status,
-              closedBy: seat,
-              closedAt: at,
-              closedSeq: seq,
-              closeNote: (p.note as string | undefined) ?? null,
-            }
-          : x,
-      );
+      const index = proposalIndex(state.proposals, id, own);
+      const proposal = state.proposals[index]!;
+      const closed: Proposal = {
+        ...proposal,
+        status,
+        closedBy: seat,
+        closedAt: at,
+        closedSeq: seq,
+        closeNote: (p.note as string | undefined) ?? null,
+      };
+      if (own) {
+        // Replaced in place in a list this fold owns (its index moves with it).
+        const proposals = owned(state.proposals, own);
+        if (own.proposals === state.proposals) own.proposals = proposals;
+        proposals[index] = closed;
+        next.proposals = proposals;
+      } else {
+        next.proposals = state.proposals.map((x, i) => (i === index ? closed : x));
+      }
       if (event.type === "accept") {
         const terms = { ...state.draft.terms };
         const settledIn = { ...state.draft.settledIn };
@@ -78,10 +166,14 @@ export function apply(state: GameState, event: GameEvent): GameState {
       return next;
     }
     case "chat":
-      next.messages = [...state.messages, { seq, at, channel: p.channel as string, from, text: p.text as string }];
+      next.messages = append(
+        state.messages,
+        { seq, at, channel: p.channel as string, from, text: p.text as string },
+        own,
+      );
       return next;
     case "statement":
-      next.messages = [...state.messages, { seq, at, channel: PRESS, from, text: p.text as string }];
+      next.messages = append(state.messages, { seq, at, channel: PRESS, from, text: p.text as string }, own);
       return next;
     case "sign": {
       const side = roleOf(state.scenario, seat!).side;
@@ -107,7 +199,7 @@ export function apply(state: GameState, event: GameEvent): GameState {
       if (state.phaseIndex + 1 >= state.scenario.phases.length) {
         return end(next, event.type as OutcomeReason, noDealEnding(next, null), at);
       }
-      return enterPhase(next, state.phaseIndex + 1, at);
+      return enterPhase(next, state.phaseIndex + 1, at, own);
     }
     case "pause": {
       const remainingMs = Math.max(0, (state.clock.endsAt ?? at) - at);
@@ -136,10 +228,10 @@ export function apply(state: GameState, event: GameEvent): GameState {
       }
       if (typeof p.injectId === "string") {
         const card = state.scenario.injects.find((i) => i.id === p.injectId)!;
-        return fireInject(next, card, seq, at);
+        return fireInject(next, card, seq, at, own);
       }
-      next.feed = [
-        ...state.feed,
+      next.feed = append(
+        state.feed,
         {
           seq,
           at,
@@ -149,18 +241,20 @@ export function apply(state: GameState, event: GameEvent): GameState {
           text: p.text as string,
           to: (p.to as string[] | undefined) ?? null,
         },
-      ];
+        own,
+      );
       return next;
     }
     case "note":
-      next.feed = [
-        ...state.feed,
+      next.feed = append(
+        state.feed,
         { seq, at, kind: "note", injectId: null, title: null, text: p.text as string, to: (p.to as string[]) ?? null },
-      ];
+        own,
+      );
       return next;
     case "seatJoined": {
       const id = p.seat as string;
-      next.seats = { ...state.seats, [id]: [...(state.seats[id] ?? []), p.name as string] };
+      next.seats = { ...state.seats, [id]: append(state.seats[id] ?? [], p.name as string, own) };
       return next;
     }
   }
@@ -170,12 +264,12 @@ export function apply(state: GameState, event: GameEvent): GameState {
 /** The state before any event (GAME.md: `initial(scenario, seed)`), with the first phase's scheduled injects fired. */
 export function createGame(scenario: Scenario, options: { seed: string }): GameState {
   const state = initialState(scenario, options.seed);
-  return fireScheduled(state, 0, 0);
+  return fireScheduled(state, 0, 0, null);
 }
 
 /** `state = events.reduce(apply, createGame(scenario, { seed }))` */
 export function replay(scenario: Scenario, seed: string, events: readonly GameEvent[]): GameState {
-  return events.reduce(apply, createGame(scenario, { seed }));
+  return fold(createGame(scenario, { seed }), events);
 }
 
 const phaseId = (state: GameState) => state.scenario.phases[state.phaseIndex]!.id;
@@ -184,7 +278,7 @@ function roleOf(scenario: Scenario, seat: string) {
   return scenario.roles.find((r) => r.id === seat)!;
 }
 
-function enterPhase(state: GameState, index: number, at: number): GameState {
+function enterPhase(state: GameState, index: number, at: number, own: Owned | null): GameState {
   const phase = state.scenario.phases[index]!;
   const remainingMs = phase.minutes * 60_000;
   const next: GameState = {
@@ -198,47 +292,51 @@ function enterPhase(state: GameState, index: number, at: number): GameState {
       extendedMinutes: 0,
     },
   };
-  return fireScheduled(next, state.seq, at);
+  return fireScheduled(next, state.seq, at, own);
 }
 
-function fireScheduled(state: GameState, seq: number, at: number): GameState {
+function fireScheduled(state: GameState, seq: number, at: number, own: Owned | null): GameState {
   const phase = state.scenario.phases[state.phaseIndex]!;
   let next = state;
   for (const inj of state.scenario.injects) {
     if (typeof inj.when === "object" && inj.when.scheduled === phase.id && !next.played.includes(inj.id)) {
-      next = fireInject(next, inj, seq, at);
+      next = fireInject(next, inj, seq, at, own);
     }
   }
   return next;
 }
 
-function fireInject(state: GameState, card: Inject, seq: number, at: number): GameState {
+function fireInject(state: GameState, card: Inject, seq: number, at: number, own: Owned | null): GameState {
   const next: GameState = {
     ...state,
-    played: [...state.played, card.id],
-    feed: [...state.feed, { seq, at, kind: "inject", injectId: card.id, title: card.title, text: card.text, to: null }],
+    played: append(state.played, card.id, own),
+    feed: append(
+      state.feed,
+      { seq, at, kind: "inject", injectId: card.id, title: card.title, text: card.text, to: null },
+      own,
+    ),
   };
   for (const effect of card.effects) {
     if ("shiftReservation" in effect) {
       const { side, by } = effect.shiftReservation;
       next.shifts = {
         ...next.shifts,
-        reservation: { ...next.shifts.reservation, [side]: (next.shifts.reservation[side] ?? 0) + by },
+        reservation: { ...next.shifts.reservation, [side]: (ownKey(next.shifts.reservation, side) ?? 0) + by },
       };
     } else if ("shiftPoints" in effect) {
       const { side, issue, option, by } = effect.shiftPoints;
-      const sidePts = next.shifts.points[side] ?? {};
-      const issuePts = sidePts[issue] ?? {};
+      const sidePts = ownKey(next.shifts.points, side) ?? {};
+      const issuePts = ownKey(sidePts, issue) ?? {};
       next.shifts = {
         ...next.shifts,
         points: {
           ...next.shifts.points,
-          [side]: { ...sidePts, [issue]: { ...issuePts, [option]: (issuePts[option] ?? 0) + by } },
+          [side]: { ...sidePts, [issue]: { ...issuePts, [option]: (ownKey(issuePts, option) ?? 0) + by } },
         },
       };
     } else if ("reveal" in effect) {
-      next.feed = [
-        ...next.feed,
+      next.feed = append(
+        next.feed,
         {
           seq,
           at,
@@ -248,7 +346,8 @@ function fireInject(state: GameState, card: Inject, seq: number, at: number): Ga
           text: effect.reveal.text,
           to: effect.reveal.to,
         },
-      ];
+        own,
+      );
     } else if ("agenda" in effect) {
       const add = effect.agenda.add ?? [];
       const remove = effect.agenda.remove ?? [];
@@ -257,7 +356,7 @@ function fireInject(state: GameState, card: Inject, seq: number, at: number): Ga
         .map((i) => i.id)
         .filter((id) => (next.agenda.includes(id) || add.includes(id)) && !remove.includes(id));
     } else if ("press" in effect) {
-      next.messages = [...next.messages, { seq, at, channel: PRESS, from: "control", text: effect.press.text }];
+      next.messages = append(next.messages, { seq, at, channel: PRESS, from: "control", text: effect.press.text }, own);
     }
   }
   return next;

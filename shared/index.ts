@@ -7,7 +7,7 @@
  */
 
 export { type Analysis, analyze, fullPackage, scoreTerms } from "./analyze";
-export { apply, createGame, replay } from "./apply";
+export { apply, createGame, fold, folder, replay } from "./apply";
 export { canonicalJson } from "./canonical";
 export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
 export { checkMove, tableOfView } from "./checkMove";

@@ -18,6 +18,9 @@ export type GameHead = {
 
 export type GameRow = typeof games.$inferSelect;
 
+/** Events per read when a caller wants them all: one page is a bounded slice of memory and of work. */
+export const EVENT_PAGE = 5_000;
+
 /** The channel on which server processes tell each other of new events. */
 export const EVENTS_CHANNEL = "summitry_events";
 
@@ -129,7 +132,30 @@ export class GameStore {
     await this.db.orm.insert(snapshots).values({ gameId, seq, state: rest }).onConflictDoNothing();
   }
 
-  async eventsAfter(gameId: string, fromSeq: number, limit = 100_000): Promise<RecordedEvent[]> {
+  /**
+   * The events after `fromSeq`, in order. With a `limit`, one page of at most that many (a caller
+   * that reads in pages, like resume). Without one, every event, read in pages of EVENT_PAGE: an
+   * imported record may hold a million, and a silent cap would load a truncated game.
+   */
+  async eventsAfter(gameId: string, fromSeq: number, limit?: number): Promise<RecordedEvent[]> {
+    if (limit !== undefined) return this.eventPage(gameId, fromSeq, limit);
+    const all: RecordedEvent[] = [];
+    for await (const page of this.eventPages(gameId, fromSeq)) for (const e of page) all.push(e);
+    return all;
+  }
+
+  /** Every event after `fromSeq`, a page at a time, for readers that stream (exports) or fold as they go. */
+  async *eventPages(gameId: string, fromSeq: number, pageSize = EVENT_PAGE): AsyncGenerator<RecordedEvent[]> {
+    let from = fromSeq;
+    for (;;) {
+      const page = await this.eventPage(gameId, from, pageSize);
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      from = page.at(-1)!.seq;
+    }
+  }
+
+  private async eventPage(gameId: string, fromSeq: number, limit: number): Promise<RecordedEvent[]> {
     const rows = await this.db.orm
       .select()
       .from(events)

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { apply, createGame, type RecordedEvent, type Scenario } from "../../shared/index";
+import { createGame, folder, type RecordedEvent, type Scenario } from "../../shared/index";
 
 /**
  * The record as CSV for research: one row per event, `seq, at, phase, side, role, type, terms,
@@ -19,10 +19,19 @@ export const CSV_HEADER = ["seq", "at", "phase", "side", "role", "type", "terms"
 export const TO_EVERYONE = "(everyone)";
 
 export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[]): string {
-  const rows: string[][] = [CSV_HEADER];
+  const row = csvRows(scenario, seed);
+  return csvText([CSV_HEADER, ...events.map(row)], true);
+}
+
+/**
+ * The rows of a record one event at a time, in order (an export streams them a page at a time):
+ * the game is folded alongside, in linear time, for each event's phase and a closed proposal's terms.
+ */
+export function csvRows(scenario: Scenario, seed: string): (e: RecordedEvent) => string[] {
   const sideOf = (seat: string) => scenario.roles.find((r) => r.id === seat)?.side ?? "";
-  let state = createGame(scenario, { seed });
-  for (const e of events) {
+  const f = folder(createGame(scenario, { seed }));
+  return (e) => {
+    const state = f.state;
     const p = e.payload as Record<string, unknown>;
     const phase = scenario.phases[state.phaseIndex]!.id; // the phase in which it happened
     // A join is recorded by the server, but the row is about the seat that was joined.
@@ -62,7 +71,7 @@ export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[])
     // Deck cards go to everyone; a note or a written inject may name seats or sides.
     const addressed = e.type === "note" || e.type === "inject" || e.type === "drawInject";
     const to = !addressed ? "" : Array.isArray(p.to) ? (p.to as string[]).join(" ") : TO_EVERYONE;
-    rows.push([
+    const row = [
       String(e.seq),
       new Date(e.at).toISOString(),
       phase,
@@ -76,11 +85,16 @@ export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[])
       channel,
       text,
       to,
-    ]);
-    state = apply(state, e);
-  }
+    ];
+    f.apply(e);
+    return row;
+  };
+}
+
+/** Rows as CSV text; `first` puts the byte-order mark in front (the first chunk of a file only). */
+export function csvText(rows: string[][], first: boolean): string {
   return stringify(rows, {
-    bom: true,
+    bom: first,
     escape_formulas: true,
     record_delimiter: "\r\n", // RFC 4180
     // Without this, a custom record delimiter turns off quoting of a lone \n or \r inside a cell

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import {
-  apply,
   canonicalJson,
   createGame,
   decide,
+  folder,
   type GameState,
   moveOfEvent,
   parseScenario,
@@ -63,7 +63,8 @@ export function verifyRecord(doc: unknown): Verified | Refused {
     };
   }
   const { seed, events } = shape.data;
-  let state = createGame(parsed.scenario, { seed });
+  // One fold for the whole record: each history is copied once, not once per event.
+  const f = folder(createGame(parsed.scenario, { seed }));
   let previous = genesisHash(parsed.scenario, seed);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -85,7 +86,7 @@ export function verifyRecord(doc: unknown): Verified | Refused {
         seq: e.seq,
       };
     }
-    const decision = decide(state, e.actor, moveOfEvent(e), e.at);
+    const decision = decide(f.state, e.actor, moveOfEvent(e), e.at);
     if (!decision.ok) {
       return {
         ok: false,
@@ -104,10 +105,19 @@ export function verifyRecord(doc: unknown): Verified | Refused {
         seq: e.seq,
       };
     }
-    state = apply(state, e);
+    f.apply(e);
     previous = hash;
   }
-  return { ok: true, scenario: parsed.scenario, seed, events, state };
+  return { ok: true, scenario: parsed.scenario, seed, events, state: f.state };
+}
+
+/** `rechain` one event at a time, in order, for an export that streams. */
+export function rechainer(scenario: Scenario, seed: string): (e: RecordedEvent) => RecordedEvent {
+  let previous = genesisHash(scenario, seed);
+  return (e) => {
+    previous = eventHash(previous, e);
+    return { ...e, hash: previous };
+  };
 }
 
 /** Re-hashes a chain after its events were edited on purpose (a de-identified copy). */
@@ -122,10 +132,12 @@ export function rechain(scenario: Scenario, seed: string, events: RecordedEvent[
 
 /** Names replaced by role titles: the record says which role played, not who. */
 export function deidentify(scenario: Scenario, events: RecordedEvent[]): RecordedEvent[] {
-  return events.map((e) => {
-    if (e.type !== "seatJoined") return e;
-    const seat = String(e.payload.seat);
-    const title = scenario.roles.find((r) => r.id === seat)?.title ?? seat;
-    return { ...e, payload: { ...e.payload, name: title } };
-  });
+  return events.map((e) => deidentified(scenario, e));
+}
+
+export function deidentified(scenario: Scenario, e: RecordedEvent): RecordedEvent {
+  if (e.type !== "seatJoined") return e;
+  const seat = String(e.payload.seat);
+  const title = scenario.roles.find((r) => r.id === seat)?.title ?? seat;
+  return { ...e, payload: { ...e.payload, name: title } };
 }

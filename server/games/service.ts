@@ -5,6 +5,7 @@ import {
   apply,
   createGame,
   decide,
+  fold,
   type GameState,
   gameStateSchema,
   type RecordedEvent,
@@ -14,6 +15,7 @@ import {
 import { isDatabaseUnavailable } from "../db/connect";
 import { type GameHead, type GameStore, isForeignKeyViolation, isUniqueViolation } from "../db/gameStore";
 import { eventHash } from "./hash";
+import { FOLD_OFF_THREAD, foldOffThread } from "./offThread";
 
 /**
  * The game service owns the live games of this process: it loads a game on first use (latest
@@ -97,8 +99,10 @@ export class GameService extends EventEmitter<ServiceEvents> {
       if (parsed.success) state = parsed.data;
       else this.log.warn({ gameId, seq: snap.seq }, "snapshot does not parse; folding the whole log");
     }
+    // Every event after the snapshot (all pages), folded in linear time; a long log (an import
+    // without a snapshot, an old game) on the worker thread, so no other game waits for it.
     const later = await this.store.eventsAfter(gameId, state.seq);
-    for (const e of later) state = apply(state, e);
+    state = later.length > FOLD_OFF_THREAD ? await foldOffThread(state, later) : fold(state, later);
     // With nothing after the snapshot (or no event yet), the head's hash is the chain's last link.
     const lastHash = later.at(-1)?.hash ?? row.lastHash;
     const game: LiveGame = {

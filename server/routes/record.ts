@@ -1,17 +1,43 @@
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { apply, createGame, type GameState, type RecordedEvent, type Scenario } from "../../shared/index";
+import { apply, createGame, fold, type GameState, type RecordedEvent, type Scenario } from "../../shared/index";
 import { keyFirst, requireKey, seatIn } from "../auth/caller";
 import type { AppContext } from "../context";
-import { toCsv } from "../games/csv";
+import { CSV_HEADER, csvRows, csvText } from "../games/csv";
 import { eventHash } from "../games/hash";
-import { deidentify, rechain, verifyRecord } from "../games/record";
+import { FOLD_OFF_THREAD, foldOffThread, verifyOffThread } from "../games/offThread";
+import { deidentified, rechainer } from "../games/record";
 import { forbidden, HttpError, notFound } from "../http/errors";
 import { createStoredGame } from "./games";
 import { createdGame, errorSchema, gameIdParams } from "./schemas";
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+/**
+ * An export's body, produced a page of events at a time as the database gives them: memory stays
+ * one page whatever the record's length, and the event loop is free between pages. The record is
+ * the game as it was when asked (through `lastSeq`), even if a move lands while it streams.
+ */
+async function* exportBody(
+  pages: AsyncIterable<RecordedEvent[]>,
+  lastSeq: number,
+  edit: (e: RecordedEvent) => RecordedEvent,
+  head: string,
+  chunk: (events: RecordedEvent[], first: boolean) => string,
+  tail: string,
+): AsyncGenerator<string> {
+  yield head;
+  let first = true;
+  for await (const page of pages) {
+    const upTo = page.filter((e) => e.seq <= lastSeq).map(edit);
+    if (upTo.length > 0) yield chunk(upTo, first);
+    first = false;
+    if (upTo.length < page.length) break;
+  }
+  if (tail) yield tail;
+}
 
 /** Export, import and fork: the record made portable (PROTOCOL.md). */
 export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -30,8 +56,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         "the record opens to seats only once the game is over, and only if the scenario reveals at the end",
       );
     }
-    const events = await store.eventsAfter(row.id, 0);
-    return { row, scenario, events };
+    return { row, scenario };
   }
 
   r.get(
@@ -49,20 +74,48 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      const { row, scenario, events } = await readable(request, request.params.gameId);
+      const { row, scenario } = await readable(request, request.params.gameId);
       const anonymous = request.query.deidentify === "true";
       // A de-identified copy is a different record: its chain is hashed anew, so it still verifies.
-      const out = anonymous ? rechain(scenario, row.seed, deidentify(scenario, events)) : events;
+      const rechain = rechainer(scenario, row.seed);
+      const edit = anonymous ? (e: RecordedEvent) => rechain(deidentified(scenario, e)) : (e: RecordedEvent) => e;
       const name = `summitry-${row.id}${anonymous ? "-deidentified" : ""}`;
+      const pages = store.eventPages(row.id, 0);
       if (request.query.format === "csv") {
+        const toRow = csvRows(scenario, row.seed);
+        const body = exportBody(
+          pages,
+          row.lastSeq,
+          edit,
+          csvText([CSV_HEADER], true),
+          (events) => csvText(events.map(toRow), false),
+          "",
+        );
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", `attachment; filename="${name}.csv"`)
-          .send(toCsv(scenario, row.seed, out));
+          .send(Readable.from(body));
       }
+      const meta = JSON.stringify({
+        format: "summitry-game",
+        formatVersion: 1,
+        gameId: row.id,
+        scenario,
+        seed: row.seed,
+      });
+      const head = `${meta.slice(0, -1)},"events":[`;
+      const body = exportBody(
+        pages,
+        row.lastSeq,
+        edit,
+        head,
+        (events, first) => (first ? "" : ",") + events.map((e) => JSON.stringify(e)).join(","),
+        "]}",
+      );
       return reply
+        .type("application/json; charset=utf-8")
         .header("content-disposition", `attachment; filename="${name}.json"`)
-        .send({ format: "summitry-game", formatVersion: 1, gameId: row.id, scenario, seed: row.seed, events: out });
+        .send(Readable.from(body));
     },
   );
 
@@ -76,12 +129,28 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary:
           "Import an exported game as an archive (replay and debrief only); 400 names the first event that fails",
         body: z.unknown(),
-        response: { 201: z.object({ gameId: z.string(), facilitatorToken: z.string() }), ...errors },
+        response: {
+          201: z.object({ gameId: z.string(), facilitatorToken: z.string() }),
+          ...errors,
+          413: errorSchema,
+        },
       },
     },
     async (request, reply) => {
       const facilitator = await requireKey(store, request);
-      const verified = verifyRecord(request.body);
+      // Bytes are capped by the body limit; events here, before any work is spent on them.
+      const max = ctx.config.IMPORT_MAX_EVENTS;
+      const listed = (request.body as { events?: unknown } | null)?.events;
+      const count = Array.isArray(listed) ? listed.length : 0;
+      if (count > max) {
+        throw new HttpError(413, "too_large", `a record may hold at most ${max} events; this one holds ${count}`, {
+          maxEvents: max,
+          events: count,
+        });
+      }
+      // Verification folds and re-decides every event: on the worker thread, so that an import never
+      // holds another game's moves.
+      const verified = await verifyOffThread(request.body);
       if (!verified.ok) {
         throw new HttpError(400, verified.code, verified.message, { seq: verified.seq, ...(verified.details ?? {}) });
       }
@@ -94,6 +163,8 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         state: verified.state,
         archived: true,
       });
+      // Snapshotted at once, so that opening the archive reads one row, not the whole record.
+      if (verified.events.length > 0) await store.saveSnapshot(created.gameId, verified.state.seq, verified.state);
       request.log.info({ gameId: created.gameId, events: verified.events.length }, "game imported");
       return reply.status(201).send({ gameId: created.gameId, facilitatorToken: created.facilitatorToken });
     },
@@ -120,7 +191,8 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         throw new HttpError(400, "unknown_seq", `the game has ${row.lastSeq} events`, { seq: atSeq });
       const scenario = row.scenario as Scenario;
       const events: RecordedEvent[] = (await store.eventsAfter(row.id, 0)).filter((e) => e.seq <= atSeq);
-      let state: GameState = events.reduce(apply, createGame(scenario, { seed: row.seed }));
+      const start = createGame(scenario, { seed: row.seed });
+      let state: GameState = events.length > FOLD_OFF_THREAD ? await foldOffThread(start, events) : fold(start, events);
       if (state.outcome) {
         throw new HttpError(409, "game_over", `the game was over at event ${atSeq}; fork from an earlier one`, {
           seq: atSeq,

@@ -16,6 +16,7 @@ import type { AppContext } from "../context";
 import { adapterPool } from "../db/connect";
 import type { LiveGame } from "../games/service";
 import { deliver, idle, type ResumeState, requestResume } from "./resume";
+import { type WatchedConn, watchSendBuffer } from "./sendBuffer";
 
 /**
  * The Socket.IO side of PROTOCOL.md. Each socket belongs to one seat of one game; it receives its
@@ -106,6 +107,11 @@ export class Gateway {
     seats.set(seat, set);
     set.add(socket);
     socket.join([room.game(gameId), room.seat(gameId, seat)]);
+    // A client that stops reading is dropped before what it has not read outgrows its bound.
+    watchSendBuffer(socket.conn as unknown as WatchedConn, this.ctx.config.SOCKET_SEND_BUFFER_BYTES, (bytes) => {
+      this.ctx.log.warn({ gameId, seat, bytes, reason: "send_buffer_full" }, "socket dropped: it stopped reading");
+      socket.disconnect(true);
+    });
 
     this.sendState(socket).catch((err) => this.ctx.log.warn({ err, gameId }, "state failed"));
     this.publishPresence(gameId).catch(() => {});
