@@ -17,7 +17,8 @@ import { EventNotices } from "./db/notices";
 import { ScenarioStore } from "./db/scenarioStore";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
-import { installErrorHandler } from "./http/errors";
+import { fastifyErrorOptions, installErrorHandler, installErrorShape } from "./http/errors";
+import { installInputGuards } from "./http/inputGuards";
 import { registerSecurity } from "./http/security";
 import { serverTimeouts } from "./http/timeouts";
 import { installHttpLimits } from "./limits/http";
@@ -66,6 +67,8 @@ export async function buildApp(
         : config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
     ...serverTimeouts(config),
+    // Fastify's own refusals (a bad URL, a malformed request, closing) in the one error shape.
+    ...fastifyErrorOptions,
   });
   // JSON in and out: a text/plain body is refused as an unsupported media type, not half-parsed.
   app.removeContentTypeParser("text/plain");
@@ -117,6 +120,8 @@ export async function buildApp(
   const ctx: AppContext = { ...base, gateway };
 
   installErrorHandler(app);
+  installErrorShape(app);
+  installInputGuards(app);
   installHttpLimits(app, limits);
   // The built web client, when there is one: its files, and index.html for its own paths.
   const clientDir = resolve(config.CLIENT_DIR);

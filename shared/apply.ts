@@ -2,12 +2,12 @@ import { PRESS } from "./channels";
 import type { GameEvent } from "./events";
 import { deckLeft } from "./judge";
 import type { MoveOf, MoveType } from "./moves";
+// Scenario ids key the shifts: looked up as own keys only (own.ts).
+import { own as ownKey } from "./own";
 import { randomIndex } from "./rng";
 import type { Inject, Scenario } from "./scenario/schema";
 import { type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
 import { type GameState, initialState, type OutcomeReason, type Proposal } from "./state";
-// Scenario ids key the shifts: looked up as own keys only (own.ts).
-import { own as ownKey } from "./own";
 
 /**
  * The reducer: folds one decided event into the state. Pure: it never mutates its input (changed

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./scenario/schema";
+import { INT4_MAX, textSchema } from "./text";
 
 /**
  * Every move of GAME.md and PROTOCOL.md as a zod schema. The schemas check shape only (and a hard
@@ -8,10 +9,9 @@ import { idSchema } from "./scenario/schema";
  */
 
 export const TEXT_CAP = 10_000;
-const text = z
-  .string()
-  .max(TEXT_CAP)
-  .refine((s) => s.trim().length > 0, { message: "text may not be empty" });
+// Text by the one rule (text.ts): well formed, NFC-normalised, bounded.
+const note = textSchema({ max: TEXT_CAP });
+const text = textSchema({ max: TEXT_CAP }).refine((s) => s.trim().length > 0, { message: "text may not be empty" });
 const termsSchema = z.record(idSchema, idSchema).refine((t) => Object.keys(t).length > 0, {
   message: "a package names at least one issue",
 });
@@ -23,18 +23,18 @@ export const moveSchemas = {
     type: z.literal("propose"),
     terms: termsSchema,
     inReplyTo: idSchema.optional(),
-    note: z.string().max(TEXT_CAP).optional(),
+    note: note.optional(),
   }),
   accept: z.strictObject({ type: z.literal("accept"), proposalId: idSchema }),
   reject: z.strictObject({
     type: z.literal("reject"),
     proposalId: idSchema,
-    note: z.string().max(TEXT_CAP).optional(),
+    note: note.optional(),
   }),
   withdraw: z.strictObject({ type: z.literal("withdraw"), proposalId: idSchema }),
-  chat: z.strictObject({ type: z.literal("chat"), channel: z.string().min(1).max(80), text }),
+  chat: z.strictObject({ type: z.literal("chat"), channel: textSchema({ max: 80, min: 1 }), text }),
   statement: z.strictObject({ type: z.literal("statement"), text }),
-  sign: z.strictObject({ type: z.literal("sign"), draftVersion: z.int().min(0) }),
+  sign: z.strictObject({ type: z.literal("sign"), draftVersion: z.int().min(0).max(INT4_MAX) }),
   unsign: z.strictObject({ type: z.literal("unsign") }),
   walkAway: z.strictObject({ type: z.literal("walkAway") }),
 
@@ -47,7 +47,7 @@ export const moveSchemas = {
     .strictObject({
       type: z.literal("inject"),
       injectId: idSchema.optional(),
-      title: z.string().trim().min(1).max(200).optional(),
+      title: textSchema({ max: 200, trim: true, min: 1 }).optional(),
       text: text.optional(),
       to: recipients.optional(),
     })
@@ -63,7 +63,11 @@ export const moveSchemas = {
   endGame: z.strictObject({ type: z.literal("endGame") }),
 
   deadline: z.strictObject({ type: z.literal("deadline") }),
-  seatJoined: z.strictObject({ type: z.literal("seatJoined"), seat: idSchema, name: z.string().trim().min(1).max(80) }),
+  seatJoined: z.strictObject({
+    type: z.literal("seatJoined"),
+    seat: idSchema,
+    name: textSchema({ max: 80, trim: true, min: 1 }),
+  }),
 } as const;
 
 export type MoveType = keyof typeof moveSchemas;

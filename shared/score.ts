@@ -1,3 +1,4 @@
+import { own } from "./own";
 import type { Condition, Scenario, Terms } from "./scenario/schema";
 import type { GameState, Scores } from "./state";
 
@@ -13,13 +14,13 @@ export function effectiveScenario(state: GameState): Scenario {
   if (noShifts) return scenario;
   return {
     ...scenario,
-    sides: scenario.sides.map((s) => ({ ...s, reservation: s.reservation + (shifts.reservation[s.id] ?? 0) })),
+    sides: scenario.sides.map((s) => ({ ...s, reservation: s.reservation + (own(shifts.reservation, s.id) ?? 0) })),
     issues: scenario.issues.map((issue) => ({
       ...issue,
       points: Object.fromEntries(
         Object.entries(issue.points).map(([side, pts]) => {
-          const byOption = shifts.points[side]?.[issue.id];
-          return [side, byOption ? pts.map((p, i) => p + (byOption[issue.options[i]!.id] ?? 0)) : pts];
+          const byOption = own(own(shifts.points, side), issue.id);
+          return [side, byOption ? pts.map((p, i) => p + (own(byOption, issue.options[i]!.id) ?? 0)) : pts];
         }),
       ),
     })),
@@ -28,15 +29,15 @@ export function effectiveScenario(state: GameState): Scenario {
 
 /** Every issue at the option the terms name, or at its noDeal option. */
 export function completeTerms(scenario: Scenario, terms: Terms): Terms {
-  return Object.fromEntries(scenario.issues.map((i) => [i.id, terms[i.id] ?? i.noDeal]));
+  return Object.fromEntries(scenario.issues.map((i) => [i.id, own(terms, i.id) ?? i.noDeal]));
 }
 
 export function sidePoints(scenario: Scenario, side: string, terms: Terms): number {
   let total = 0;
   for (const issue of scenario.issues) {
-    const option = terms[issue.id] ?? issue.noDeal;
+    const option = own(terms, issue.id) ?? issue.noDeal;
     const index = issue.options.findIndex((o) => o.id === option);
-    total += issue.points[side]?.[index] ?? 0;
+    total += own(issue.points, side)?.[index] ?? 0;
   }
   return total;
 }
@@ -56,12 +57,12 @@ export function holds(scenario: Scenario, c: Condition, end: Ending): boolean {
   if ("not" in c) return !holds(scenario, c.not, end);
   if ("agreement" in c) return end.agreement === c.agreement;
   if ("walkedAwayBy" in c) return end.walkedAwayBy === c.walkedAwayBy;
-  if ("settledIn" in c) return end.settledIn[c.settledIn.issue] === c.settledIn.phase;
+  if ("settledIn" in c) return own(end.settledIn, c.settledIn.issue) === c.settledIn.phase;
   if ("settledCount" in c) return end.settledCount >= c.settledCount.atLeast;
   const issue = scenario.issues.find((i) => i.id === c.issue);
   if (!issue) return false;
   const at = (id: string) => issue.options.findIndex((o) => o.id === id);
-  const chosen = at(end.terms[issue.id] ?? issue.noDeal);
+  const chosen = at(own(end.terms, issue.id) ?? issue.noDeal);
   if (c.is !== undefined && chosen !== at(c.is)) return false;
   if (c.atLeast !== undefined && chosen < at(c.atLeast)) return false;
   if (c.atMost !== undefined && chosen > at(c.atMost)) return false;
@@ -70,7 +71,7 @@ export function holds(scenario: Scenario, c: Condition, end: Ending): boolean {
 
 /** Issues in a draft at an option other than their noDeal one. */
 export function settledCount(scenario: { issues: { id: string; noDeal: string }[] }, terms: Terms): number {
-  return scenario.issues.filter((i) => terms[i.id] !== undefined && terms[i.id] !== i.noDeal).length;
+  return scenario.issues.filter((i) => own(terms, i.id) !== undefined && own(terms, i.id) !== i.noDeal).length;
 }
 
 /** Scores of every side and role for an ending, on the effective (shifted) scenario. */
@@ -79,7 +80,7 @@ export function scoresFor(effective: Scenario, end: Ending): Scores {
   for (const s of effective.sides) sides[s.id] = end.agreement ? sidePoints(effective, s.id, end.terms) : s.reservation;
   const roles: Record<string, number> = {};
   for (const r of effective.roles) {
-    let score = sides[r.side] ?? 0;
+    let score = own(sides, r.side) ?? 0;
     for (const o of r.objectives) if (holds(effective, o.when, end)) score += o.points;
     roles[r.id] = score;
   }

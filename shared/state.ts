@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { seedState } from "./rng";
 import { idSchema, type Scenario, scenarioSchema } from "./scenario/schema";
+import { wellFormedString } from "./text";
 
 /**
  * The game state: a pure fold of the event log (`apply` in apply.ts). Its schema exists so that a
@@ -127,7 +128,8 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 export type OutcomeReason = z.infer<typeof outcomeReasonSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 
-export const seedSchema = z.string().min(1).max(200);
+// Well formed (text.ts) but not normalised: a seed is the RNG's input, kept byte for byte.
+export const seedSchema = wellFormedString(200).min(1);
 
 /**
  * The state before any event: the first phase, its clock not yet started, the draft empty. The

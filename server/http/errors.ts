@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyServerOptions } from "fastify";
 import type { RuleError } from "../../shared/index";
 import { isDatabaseUnavailable } from "../db/connect";
 
@@ -88,5 +88,79 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     request.log.error({ err }, "unhandled error");
     return reply.status(500).send({ error: { code: "internal", message: "something went wrong on the server" } });
+  });
+}
+
+type ErrorBody = { error: { code: string; message: string } };
+const typedBody = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+const isTyped = (body: unknown): boolean => {
+  const e = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof e === "object" && e !== null && typeof e.code === "string" && typeof e.message === "string";
+};
+const codeForStatus = (status: number) =>
+  status === 503 ? "unavailable" : status >= 500 ? "internal" : status === 404 ? "not_found" : "invalid_input";
+
+/**
+ * Fastify's constructor options for the refusals it makes itself, before any route or hook runs:
+ * a malformed URL (`%zz`, an encoded lone surrogate), a malformed HTTP request, a request while
+ * closing. Each gets the one error shape instead of Fastify's `{ error, message, statusCode }`.
+ */
+export const fastifyErrorOptions: Pick<
+  FastifyServerOptions,
+  "return503OnClosing" | "frameworkErrors" | "clientErrorHandler"
+> = {
+  // Closing is answered by installErrorShape's hook, typed (Fastify's own 503 body is not).
+  return503OnClosing: false,
+  frameworkErrors(err, _request, reply) {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+    // The reply of a request no route matched yet: no response schema narrows it.
+    (reply as unknown as { status(n: number): { send(b: unknown): void } })
+      .status(status)
+      .send(typedBody("invalid_input", "the URL is not valid (a bad %-escape, or too long)"));
+  },
+  clientErrorHandler(error, socket) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === "ECONNRESET" || socket.destroyed) return;
+    const [status, text, code] =
+      err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "timeout"]
+        : err.code === "HPE_HEADER_OVERFLOW"
+          ? [431, "Request Header Fields Too Large", "too_large"]
+          : [400, "Bad Request", "invalid_input"];
+    const body = JSON.stringify(typedBody(code, `malformed HTTP request: ${text.toLowerCase()}`));
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(err);
+  },
+};
+
+/**
+ * The one error shape for every 4xx and 5xx, whoever made it: a typed 503 `shutting_down` while
+ * the server closes, and any error body a plugin sent in another shape rewritten to
+ * `{ error: { code, message } }` on its way out.
+ */
+export function installErrorShape(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    if (!closing) return;
+    reply.header("connection", "close");
+    throw new HttpError(503, "shutting_down", "the server is shutting down; try again shortly");
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (reply.statusCode < 400 || (payload !== null && payload !== undefined && typeof payload !== "string"))
+      return payload;
+    if (typeof payload === "string" && payload.length > 0) {
+      try {
+        if (isTyped(JSON.parse(payload))) return payload;
+      } catch {}
+    }
+    reply.type("application/json; charset=utf-8");
+    return JSON.stringify(typedBody(codeForStatus(reply.statusCode), `HTTP ${reply.statusCode}`));
   });
 }

@@ -135,7 +135,13 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     };
   }
 
-  /** Joins the seat a code opens: a token for it, and `seatJoined` in the record. */
+  /**
+   * Joins the seat a code opens: `seatJoined` in the record, then a token for it. The name was
+   * checked by the text rule before anything is written (joinBody), and the event is stored before
+   * the token: a join the record refuses leaves no token row behind, and a token never exists for
+   * a join the record does not hold. (The two writes are on different paths: the event through the
+   * game's queue and hash chain, the token beside it.)
+   */
   async function joinSeat(
     request: { log: { info(o: object, m: string): void } },
     row: GameRow,
@@ -145,17 +151,18 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     // A name the seat has already is not recorded again; a new one past NAMES_PER_SEAT is 409 seat_full.
     const claim = seatId === "observer" ? null : await ctx.limits.names.claim(row.id, seatId, name);
     try {
+      const role = seatId === "observer" ? null : (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
+      // Someone already on this seat: the newcomer is told (and they, by the seatJoined event).
+      const game = role ? await service.get(row.id) : null;
+      const holders = (game?.state.seats[seatId] ?? []).filter((n) => sameName(n) !== sameName(name));
+      if (role && row.status === "live" && claim?.record) {
+        // The record says who played; a join is not refused if the game has just ended.
+        const recorded = await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
+        if (!recorded.ok && recorded.error.code !== "game_over") throw fromRule(recorded.error);
+      }
       const token = newSecret("gt");
       await store.insertToken(hashSecret(token), row.id, seatId, name);
-      if (seatId === "observer") return { token, seat: { id: "observer" as const }, holders: [] };
-      const role = (row.scenario as Scenario).roles.find((x) => x.id === seatId)!;
-      // Someone already on this seat: the newcomer is told (and they, by the seatJoined event).
-      const game = await service.get(row.id);
-      const holders = (game?.state.seats[seatId] ?? []).filter((n) => sameName(n) !== sameName(name));
-      if (row.status === "live" && claim?.record) {
-        // The record says who played; a join is not refused if the game has just ended.
-        await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
-      }
+      if (!role) return { token, seat: { id: "observer" as const }, holders: [] };
       request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
       return { token, seat: { id: seatId, side: role.side, role: role.id }, holders };
     } finally {

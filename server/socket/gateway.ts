@@ -10,6 +10,8 @@ import {
   type RuleError,
   viewFor,
 } from "../../shared/index";
+import { tooDeep } from "../../shared/jsonDepth";
+import { INT4_MAX } from "../../shared/text";
 import { identify } from "../auth/caller";
 import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
@@ -42,7 +44,9 @@ type SocketData = {
 type Handler = (...args: any[]) => void;
 type GameSocket = Socket<Record<string, Handler>, Record<string, Handler>, Record<string, never>, SocketData>;
 
-const resumeSchema = z.strictObject({ fromSeq: z.int().min(0) });
+const resumeSchema = z.strictObject({ fromSeq: z.int().min(0).max(INT4_MAX) });
+/** Handshake refusals a client may see as they are; anything else (a database's error text) is `internal`. */
+const HANDSHAKE_CODES = new Set(["unauthorized", "not_found", "too_many_connections", "unavailable", "shutting_down"]);
 const room = {
   game: (id: string) => `game:${id}`,
   seat: (id: string, seat: string) => `game:${id}:seat:${seat}`,
@@ -76,7 +80,11 @@ export class Gateway {
     this.io.use((socket, next) => {
       this.authenticate(socket as GameSocket).then(
         () => next(),
-        (err: Error) => next(err),
+        (err: Error) => {
+          if (HANDSHAKE_CODES.has(err?.message)) return next(err);
+          ctx.log.warn({ err }, "socket handshake failed");
+          next(new Error("internal"));
+        },
       );
     });
     this.io.on("connection", (socket) => this.onConnection(socket as GameSocket));
@@ -146,6 +154,8 @@ export class Gateway {
     const { gameId, seat } = socket.data;
     const wait = this.ctx.limits.takeMove(gameId, seat);
     if (wait > 0) return { ok: false, error: rateLimited("too many moves from this seat; slow down", wait) };
+    // Before anything walks it recursively (the size check's JSON.stringify included).
+    if (tooDeep(payload)) return { ok: false, error: { code: "invalid_move", message: "a move nests too deep" } };
     const size = Buffer.byteLength(JSON.stringify(payload ?? null) ?? "");
     if (size > this.ctx.config.SOCKET_MAX_MESSAGE_BYTES) {
       return {

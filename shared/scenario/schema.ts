@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX, textSchema } from "../text";
 
 /**
  * The scenario format (GAME.md, "Scenario = data"). A scenario is one JSON document; nothing
@@ -21,15 +22,31 @@ export const LIMITS = {
   maxText: 20_000,
 } as const;
 
+/**
+ * Ids that are names on every plain object (`Object.prototype`'s own properties): refused, so that
+ * no lookup `obj[id]` anywhere (client included) can land on a function instead of undefined. The
+ * rules look ids up with `Object.hasOwn` besides (`own` in score.ts), so a scenario stored before
+ * this rule still plays and scores correctly; `__proto__` and the other `__` names already fail
+ * the pattern (an id starts with a letter).
+ */
+export const RESERVED_ID_NAMES: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype).filter((name) => /^[A-Za-z]/.test(name)),
+);
+
 export const idSchema = z
   .string()
   .regex(
     /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
     "an id starts with a letter and holds only letters, digits, '-' and '_' (at most 64)",
-  );
+  )
+  .refine((id) => !RESERVED_ID_NAMES.has(id), {
+    message: "this id is a name every JavaScript object has (constructor, toString…); choose another",
+  });
 
-const shortText = z.string().trim().min(1).max(200);
-const longText = z.string().max(LIMITS.maxText);
+const shortText = textSchema({ max: 200, trim: true, min: 1 });
+const longText = textSchema({ max: LIMITS.maxText });
+/** Prose a teacher writes: trimmed, not empty, at most `max` characters. */
+const prose = (max: number) => textSchema({ max, trim: true, min: 1 });
 
 /** The move types a phase may open to the players (GAME.md, "Moves"). */
 export const playerMoveTypes = [
@@ -56,31 +73,48 @@ export type Condition =
   | { settledIn: { issue: string; phase: string } }
   | { settledCount: { atLeast: number } };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1).max(20) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1).max(20) }),
-    z.strictObject({ not: conditionSchema }),
-    z
-      .strictObject({
-        issue: idSchema,
-        atLeast: idSchema.optional(),
-        atMost: idSchema.optional(),
-        is: idSchema.optional(),
-      })
-      .refine((c) => c.atLeast !== undefined || c.atMost !== undefined || c.is !== undefined, {
-        message: "an issue condition needs atLeast, atMost or is",
-      }),
-    z.strictObject({ agreement: z.boolean() }),
-    z.strictObject({ walkedAwayBy: idSchema }),
-    z.strictObject({ settledIn: z.strictObject({ issue: idSchema, phase: idSchema }) }),
-    z.strictObject({ settledCount: z.strictObject({ atLeast: z.int().min(0).max(LIMITS.maxIssues) }) }),
-  ]),
-);
+/** Conditions nest at most this deep (crossCheck says the same with the path). */
+export const MAX_CONDITION_DEPTH = 8;
+
+const leafConditions = [
+  z
+    .strictObject({
+      issue: idSchema,
+      atLeast: idSchema.optional(),
+      atMost: idSchema.optional(),
+      is: idSchema.optional(),
+    })
+    .refine((c) => c.atLeast !== undefined || c.atMost !== undefined || c.is !== undefined, {
+      message: "an issue condition needs atLeast, atMost or is",
+    }),
+  z.strictObject({ agreement: z.boolean() }),
+  z.strictObject({ walkedAwayBy: idSchema }),
+  z.strictObject({ settledIn: z.strictObject({ issue: idSchema, phase: idSchema }) }),
+  z.strictObject({ settledCount: z.strictObject({ atLeast: z.int().min(0).max(LIMITS.maxIssues) }) }),
+] as const;
+
+// Past the deepest level a nested condition is refused where it stands, without looking inside:
+// zod never walks deeper than MAX_CONDITION_DEPTH, whatever arrives (2,000 `not`s included).
+const tooDeepCondition = z.custom<Condition>(() => false, {
+  message: `conditions nest at most ${MAX_CONDITION_DEPTH} deep`,
+});
+
+/** The schema of a condition `depth` levels down: unrolled, not recursive, so its depth is bounded. */
+function conditionAt(depth: number): z.ZodType<Condition> {
+  const inner = depth >= MAX_CONDITION_DEPTH ? tooDeepCondition : conditionAt(depth + 1);
+  return z.union([
+    z.strictObject({ all: z.array(inner).min(1).max(20) }),
+    z.strictObject({ any: z.array(inner).min(1).max(20) }),
+    z.strictObject({ not: inner }),
+    ...leafConditions,
+  ]) as z.ZodType<Condition>;
+}
+
+export const conditionSchema: z.ZodType<Condition> = conditionAt(0);
 
 export const objectiveSchema = z.strictObject({
   id: idSchema,
-  description: z.string().trim().min(1).max(1000),
+  description: prose(1000),
   points: z.int().min(-LIMITS.maxAbsPoints).max(LIMITS.maxAbsPoints),
   when: conditionSchema,
 });
@@ -91,7 +125,7 @@ export const effectSchema = z.union([
     shiftPoints: z.strictObject({ side: idSchema, issue: idSchema, option: idSchema, by: z.int().min(-100).max(100) }),
   }),
   z.strictObject({
-    reveal: z.strictObject({ to: z.array(idSchema).min(1).max(30), text: z.string().trim().min(1).max(4000) }),
+    reveal: z.strictObject({ to: z.array(idSchema).min(1).max(30), text: prose(4000) }),
   }),
   z.strictObject({
     agenda: z
@@ -103,7 +137,7 @@ export const effectSchema = z.union([
         message: "an agenda effect adds or removes at least one issue",
       }),
   }),
-  z.strictObject({ press: z.strictObject({ text: z.string().trim().min(1).max(4000) }) }),
+  z.strictObject({ press: z.strictObject({ text: prose(4000) }) }),
 ]);
 
 export const sideSchema = z.strictObject({
@@ -127,12 +161,12 @@ export const roleSchema = z.strictObject({
   optional: z.boolean(),
 });
 
-export const optionSchema = z.strictObject({ id: idSchema, label: shortText, description: z.string().max(2000) });
+export const optionSchema = z.strictObject({ id: idSchema, label: shortText, description: textSchema({ max: 2000 }) });
 
 export const issueSchema = z.strictObject({
   id: idSchema,
   title: shortText,
-  description: z.string().max(4000),
+  description: textSchema({ max: 4000 }),
   options: z.array(optionSchema).min(LIMITS.minOptions).max(LIMITS.maxOptions),
   noDeal: idSchema,
   points: z.record(idSchema, z.array(z.int().min(-LIMITS.maxAbsPoints).max(LIMITS.maxAbsPoints))),
@@ -159,7 +193,7 @@ export const backchannelSchema = z.strictObject({
 export const injectSchema = z.strictObject({
   id: idSchema,
   title: shortText,
-  text: z.string().trim().min(1).max(4000),
+  text: prose(4000),
   when: z.union([z.literal("deck"), z.strictObject({ scheduled: idSchema })]),
   effects: z.array(effectSchema).max(20),
 });
@@ -173,9 +207,9 @@ export const rulesSchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   id: idSchema,
-  version: z.int().min(1),
+  version: z.int().min(1).max(INT4_MAX),
   title: shortText,
-  summary: z.string().trim().min(1).max(2000),
+  summary: prose(2000),
   background: longText,
   sides: z.array(sideSchema).length(2, "a scenario has exactly two sides"),
   roles: z
@@ -187,7 +221,7 @@ export const scenarioSchema = z.strictObject({
   backchannels: z.array(backchannelSchema).max(30),
   injects: z.array(injectSchema).max(LIMITS.maxInjects),
   forecast: z.record(idSchema, idSchema),
-  debriefQuestions: z.array(z.string().trim().min(1).max(1000)).max(40),
+  debriefQuestions: z.array(prose(1000)).max(40),
   rules: rulesSchema,
 });
 
