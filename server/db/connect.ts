@@ -186,6 +186,8 @@ const UNAVAILABLE_MESSAGES = [
   "Query read timeout",
   "not queryable",
   "Client was closed",
+  // datallowconn off (a database being restored or moved): 55000, too general a code to list.
+  "is not currently accepting connections",
 ];
 
 /** Whether an error means the database is out of reach (refuse as `unavailable`), not a bad query. */

@@ -25,6 +25,8 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
     databaseUp: z.boolean(),
     /** Database connections lost since the process started (the pool's and the adapter's). */
     connectionsLost: z.int(),
+    /** On a 503: the one error shape every 4xx and 5xx has, beside the fields above. */
+    error: z.object({ code: z.literal("unavailable"), message: z.string() }).optional(),
   });
   r.get(
     "/health",
@@ -43,7 +45,10 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
         databaseUp: up,
         connectionsLost: ctx.db.health.lost,
       };
-      return reply.status(up ? 200 : 503).send(body);
+      if (up) return reply.status(200).send(body);
+      return reply
+        .status(503)
+        .send({ ...body, error: { code: "unavailable" as const, message: "the database is not answering" } });
     },
   );
 
