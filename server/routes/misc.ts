@@ -23,8 +23,15 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
     database: z.enum(["embedded", "postgres"]),
     /** Whether the database answered this check (within HEALTH_TIMEOUT_MS). */
     databaseUp: z.boolean(),
+    /**
+     * What an acknowledged move survives: "process-crash" on the embedded database (PGlite never
+     * calls fsync), "power-loss" on PostgreSQL with fsync and synchronous_commit on (its defaults).
+     */
+    durability: z.enum(["process-crash", "power-loss"]),
     /** Database connections lost since the process started (the pool's and the adapter's). */
     connectionsLost: z.int(),
+    /** When the last was lost (ISO 8601), null if none was. */
+    lastConnectionLostAt: z.iso.datetime().nullable(),
     /** On a 503: the one error shape every 4xx and 5xx has, beside the fields above. */
     error: z.object({ code: z.literal("unavailable"), message: z.string() }).optional(),
   });
@@ -38,12 +45,28 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (_request, reply) => {
-      const up = await answers(ctx.db.query("SELECT 1"), HEALTH_TIMEOUT_MS);
+      let settings: { fsync: string; commit: string } | null = null;
+      const check =
+        ctx.db.kind === "embedded"
+          ? ctx.db.query("SELECT 1")
+          : ctx.db
+              .query<{ fsync: string; commit: string }>(
+                "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit",
+              )
+              .then((r) => {
+                settings = r.rows[0] ?? null;
+              });
+      const up = await answers(check, HEALTH_TIMEOUT_MS);
+      const s = settings as { fsync: string; commit: string } | null;
       const body = {
         status: up ? ("ok" as const) : ("unavailable" as const),
         database: ctx.db.kind,
+        durability:
+          s !== null && s.fsync === "on" && s.commit !== "off" ? ("power-loss" as const) : ("process-crash" as const),
         databaseUp: up,
         connectionsLost: ctx.db.health.lost,
+        lastConnectionLostAt:
+          ctx.db.health.lastLostAt === null ? null : new Date(ctx.db.health.lastLostAt).toISOString(),
       };
       if (up) return reply.status(200).send(body);
       return reply
