@@ -1,15 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { textSchema, wellFormedString } from "../../shared/text";
 import { ASK_THE_OPERATOR, bearer, requireKey, requireOperator } from "../auth/caller";
 import { hashSecret, newId, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
 import { HttpError, notFound, unauthorized } from "../http/errors";
-import { errorSchema } from "./schemas";
+import { errorSchema, pathId } from "./schemas";
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const name = z.string().trim().min(1).max(80);
-const idParams = z.object({ id: z.string().min(1).max(64) });
+const name = textSchema({ max: 80, trim: true, min: 1 });
+const idParams = z.object({ id: pathId });
 const facilitatorOut = z.object({
   id: z.string(),
   name: z.string(),
@@ -54,7 +55,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "A new facilitator key: with the operator's key, or with an unused invite",
         security: [{ bearer: [] }, {}],
-        body: z.strictObject({ name: name.optional(), invite: z.string().min(1).max(200).optional() }).default({}),
+        body: z.strictObject({ name: name.optional(), invite: wellFormedString(200).min(1).optional() }).default({}),
         response: {
           201: z.object({ facilitatorKey: z.string(), id: z.string(), name: z.string() }),
           ...errors,
