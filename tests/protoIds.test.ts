@@ -42,6 +42,16 @@ describe("ids that are Object.prototype's names", () => {
     const paths = r.problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(["$.sides[0].id", "$.sides[1].id", "$.issues[0].id"]));
     expect(paths).toEqual(expect.arrayContaining(["$.issues[0].options[0].id"]));
+    // The cross-references look sides up as own keys: missing points for "constructor" are missing.
+    const noPoints = renamed(PROTO_NAMES) as unknown as { issues: { points: Record<string, unknown> }[] };
+    delete noPoints.issues[1]!.points.constructor;
+    const missing = parseScenario(noPoints);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok)
+      expect(missing.problems).toContainEqual({
+        path: "$.issues[1].points",
+        message: 'no points for side "constructor"',
+      });
     // And from JSON text, where "__proto__" is an own key (an issue's points keyed by a side).
     const text = JSON.stringify({ ...tinyScenario, id: "valueOf" });
     const fromText = parseScenario(text);

@@ -193,7 +193,8 @@ export function crossCheck(doc: unknown): Problem[] {
     }
     if (isObject(x.points)) {
       for (const sideId of sideIds) {
-        const pts = x.points[sideId];
+        // An own key only: a side named after an Object.prototype name must not find a function here.
+        const pts = Object.hasOwn(x.points, sideId) ? x.points[sideId] : undefined;
         if (pts === undefined) report(["issues", i, "points"], `no points for side "${sideId}"`);
         else if (Array.isArray(pts) && pts.length !== options.length) {
           report(["issues", i, "points", sideId], `${pts.length} numbers for ${options.length} options`);
