@@ -23,18 +23,17 @@ export type Database = {
   pool: pg.Pool | null;
   /** The PostgreSQL URL (null for the embedded database): event notices listen on their own connection. */
   url: string | null;
-  /** Whether the database answered last time it was asked (PGlite always does). */
+  /** Connections lost so far, for /health (PGlite has none to lose). */
   health: DatabaseHealth;
   close(): Promise<void>;
 };
 
-/** What /health reports: the last answer, and how often the connections were lost. */
+/** What /health reports besides its own check: how often the connections were lost. */
 export type DatabaseHealth = {
-  up: boolean;
-  /** Connections lost so far (the adapter's, the notice listener's and the pool's). */
+  /** Connections of the pool lost so far (the adapter's LISTEN among them). */
   lost: number;
-  /** When the database last failed to answer (epoch ms), null if never. */
-  lastErrorAt: number | null;
+  /** When the last was lost (epoch ms), null if none was. */
+  lastLostAt: number | null;
 };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
@@ -61,47 +60,31 @@ const MIGRATION_LOCK = 7_406_311_926;
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ("url" in options) {
     const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? "info" });
-    const health: DatabaseHealth = { up: true, lost: 0, lastErrorAt: null };
+    const health: DatabaseHealth = { lost: 0, lastLostAt: null };
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, ...PG_LIMITS });
     const counted = new WeakSet<object>();
     const lost = (err: unknown, where: string, client?: object) => {
-      health.up = false;
-      health.lastErrorAt = Date.now();
       // pg may report one lost connection twice (the server's FATAL, then the socket's end).
       if (client && counted.has(client)) return;
       if (client) counted.add(client);
       health.lost++;
+      health.lastLostAt = Date.now();
       log.warn({ err, where }, "database connection lost; the pool opens a new one on demand");
     };
     // An idle client's error (a server restart) must not crash the process; the pool replaces it.
     pool.on("error", (err, client) => lost(err, "idle", client));
     // A checked-out client has no listener of the pool's: one that loses its connection between two
     // statements (a transaction, the adapter's LISTEN) would otherwise throw and end the process.
-    pool.on("connect", (client) => {
-      health.up = true;
-      client.on("error", (err) => lost(err, "in use", client));
-    });
+    pool.on("connect", (client) => client.on("error", (err) => lost(err, "in use", client)));
     const orm = drizzlePg(pool, { schema });
     await migrateLocked(pool);
-    const query: Database["query"] = async (text, params, name) => {
-      try {
-        const result = await (name
-          ? pool.query({ name, text, values: params as unknown[] })
-          : pool.query(text, params as unknown[]));
-        health.up = true;
-        return result as never;
-      } catch (err) {
-        if (isDatabaseUnavailable(err)) {
-          health.up = false;
-          health.lastErrorAt = Date.now();
-        }
-        throw err;
-      }
-    };
     return {
       kind: "postgres",
       orm: orm as unknown as Database["orm"],
-      query,
+      query: (text, params, name) =>
+        (name
+          ? pool.query({ name, text, values: params as unknown[] })
+          : pool.query(text, params as unknown[])) as never,
       pool,
       url: options.url,
       health,
@@ -126,7 +109,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     query: (text, params) => client.query(text, params) as never,
     pool: null,
     url: null,
-    health: { up: true, lost: 0, lastErrorAt: null },
+    health: { lost: 0, lastLostAt: null },
     close: () => client.close(),
   };
 }
@@ -217,17 +200,22 @@ export function adapterPool(pool: pg.Pool, onLost: (err: Error) => void): pg.Poo
       }
       return async () => {
         const client = await target.connect();
-        let released = false;
         const release = client.release;
-        client.release = (err?: Error | boolean) => {
+        let released = false;
+        // Handed back once, whoever is first (this listener, or the adapter closing); once back in
+        // the pool the client is another borrower's, so the listener goes with the release.
+        const handBack = (err?: Error | boolean) => {
           if (released) return;
           released = true;
+          client.removeListener("error", onError);
           release(err);
         };
-        client.on("error", (err) => {
+        const onError = (err: Error) => {
           onLost(err);
-          client.release(err);
-        });
+          handBack(err);
+        };
+        client.on("error", onError);
+        client.release = handBack;
         return client;
       };
     },
