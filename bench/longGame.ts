@@ -4,7 +4,7 @@ import { decide, type GameEvent, type GameState, type RecordedEvent, type Scenar
 
 /**
  * A long, valid game for the fold bench and the long-record tests: the clock started, then chat,
- * statements, notes and proposals (each side keeps one open and withdraws or has it rejected), so
+ * statements, notes and proposals (withdrawn, rejected, now and then accepted), so
  * that every history the fold keeps grows with the game. Every event is decided by the rules, and
  * the record is hashed like an export, so it verifies and imports.
  */
@@ -20,7 +20,9 @@ export type LongRecord = {
   events: RecordedEvent[];
 };
 
-export function longEvents(scenario: Scenario, seed: string, count: number): GameEvent[] {
+/** `pad` lengthens every chat by that many characters (a record heavy in bytes, not only in events). */
+export function longEvents(scenario: Scenario, seed: string, count: number, pad = 0): GameEvent[] {
+  const padding = "x".repeat(pad);
   const f = folder(createGame(scenario, { seed }));
   const out: GameEvent[] = [];
   let at = LONG_START;
@@ -42,16 +44,21 @@ export function longEvents(scenario: Scenario, seed: string, count: number): Gam
     const seat = { seat: role.id };
     const state: GameState = f.state;
     if (i % 10 === 3) {
-      const mine = state.proposals.findLast((p) => p.status === "open" && p.from === role.side);
       const theirs = state.proposals.findLast((p) => p.status === "open" && p.to === role.side);
+      // Now and then one is accepted (the draft moves), else rejected.
+      if (theirs && i % 100 === 53 && take(seat, { type: "accept", proposalId: theirs.id })) continue;
       if (theirs && take(seat, { type: "reject", proposalId: theirs.id, note: `no ${i}` })) continue;
-      if (mine && take(seat, { type: "withdraw", proposalId: mine.id })) continue;
       const option = issue!.options[i % issue!.options.length]!;
       if (take(seat, { type: "propose", terms: { [issue!.id]: option.id }, note: `offer ${i}` })) continue;
     }
+    // Every third proposal is withdrawn by its proposer straight after.
+    const last = state.proposals.at(-1);
+    if (i % 30 === 4 && last?.status === "open" && take({ seat: last.by }, { type: "withdraw", proposalId: last.id })) {
+      continue;
+    }
     if (i % 10 === 7 && take(seat, { type: "statement", text: `statement ${i}` })) continue;
     if (i % 50 === 11 && take({ facilitator: true }, { type: "note", text: `note ${i}` })) continue;
-    if (!take(seat, { type: "chat", channel: TABLE, text: `message ${i} from ${role.id}` })) {
+    if (!take(seat, { type: "chat", channel: TABLE, text: `message ${i} from ${role.id}${padding}` })) {
       throw new Error(`longEvents: chat refused at ${i} for ${role.id}`);
     }
   }
@@ -73,8 +80,8 @@ export function hashed(scenario: Scenario, seed: string, events: GameEvent[]): R
   });
 }
 
-export function longRecord(scenario: Scenario, seed: string, count: number): LongRecord {
-  const events = hashed(scenario, seed, longEvents(scenario, seed, count));
+export function longRecord(scenario: Scenario, seed: string, count: number, pad = 0): LongRecord {
+  const events = hashed(scenario, seed, longEvents(scenario, seed, count, pad));
   return { format: "summitry-game", formatVersion: 1, gameId: "long", scenario, seed, events };
 }
 

@@ -26,7 +26,7 @@ export const configSchema = z.object({
   /** Events in one imported record (413 beyond): each is verified, stored and folded. */
   IMPORT_MAX_EVENTS: int(1_000_000, 1, 1_000_000),
   /** A socket whose unsent output passes this many bytes (a client that stopped reading) is dropped. */
-  SOCKET_SEND_BUFFER_BYTES: int(4 * 1024 * 1024, 64 * 1024, 512 * 1024 * 1024),
+  SOCKET_SEND_BUFFER_BYTES: int(8 * 1024 * 1024, 64 * 1024, 512 * 1024 * 1024),
   SOCKET_MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
   MOVES_PER_SECOND: int(10, 1, 10_000),
   MOVE_BURST: int(20, 1, 100_000),

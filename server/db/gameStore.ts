@@ -19,7 +19,32 @@ export type GameHead = {
 export type GameRow = typeof games.$inferSelect;
 
 /** Events per read when a caller wants them all: one page is a bounded slice of memory and of work. */
-export const EVENT_PAGE = 5_000;
+export const EVENT_PAGE = 1_000;
+
+/** Events per insert statement: a bounded slice of work (the embedded database runs on the main thread). */
+const INSERT_SLICE = 250;
+/** Beyond this many events, an import's events are inserted slice by slice, each committed alone. */
+const ONE_TRANSACTION_EVENTS = 2_000;
+
+function gameRow(g: NewGame, last: RecordedEvent | undefined) {
+  return {
+    id: g.id,
+    scenario: g.scenario,
+    scenarioId: g.scenario.id,
+    scenarioVersion: g.scenario.version,
+    seed: g.seed,
+    title: g.title,
+    facilitatorId: g.facilitatorId,
+    status: g.head.status,
+    lastSeq: last?.seq ?? 0,
+    lastHash: last?.hash ?? g.genesis,
+    deadlineAt: g.head.deadlineAt,
+    phaseId: g.head.phaseId,
+    outcome: g.head.outcome,
+    forkedFrom: g.forkedFrom ?? null,
+    forkedAtSeq: g.forkedAtSeq ?? null,
+  };
+}
 
 /** The channel on which server processes tell each other of new events. */
 export const EVENTS_CHANNEL = "summitry_events";
@@ -60,30 +85,42 @@ export class GameStore {
   }
 
   async insertGame(g: NewGame): Promise<void> {
+    // Only an archive (an import) takes the sliced path: it has no clock to arm and takes no move.
+    if (g.head.status === "archived" && (g.events?.length ?? 0) > ONE_TRANSACTION_EVENTS) return this.insertLongGame(g);
     const last = g.events?.at(-1);
     await this.db.orm.transaction(async (tx) => {
-      await tx.insert(games).values({
-        id: g.id,
-        scenario: g.scenario,
-        scenarioId: g.scenario.id,
-        scenarioVersion: g.scenario.version,
-        seed: g.seed,
-        title: g.title,
-        facilitatorId: g.facilitatorId,
-        status: g.head.status,
-        lastSeq: last?.seq ?? 0,
-        lastHash: last?.hash ?? g.genesis,
-        deadlineAt: g.head.deadlineAt,
-        phaseId: g.head.phaseId,
-        outcome: g.head.outcome,
-        forkedFrom: g.forkedFrom ?? null,
-        forkedAtSeq: g.forkedAtSeq ?? null,
-      });
+      await tx.insert(games).values(gameRow(g, last));
       if (g.seats.length > 0) await tx.insert(seats).values(g.seats.map((s) => ({ gameId: g.id, ...s })));
       await tx.insert(tokens).values({ tokenHash: g.facilitatorTokenHash, gameId: g.id, seatId: "facilitator" });
-      // Long imported logs go in slices, to stay under the 65,535 bind parameters of one statement.
+      // Slices stay under the 65,535 bind parameters of one statement.
       const rows = (g.events ?? []).map((e) => ({ gameId: g.id, ...e }));
-      for (let i = 0; i < rows.length; i += 1000) await tx.insert(events).values(rows.slice(i, i + 1000));
+      for (let i = 0; i < rows.length; i += INSERT_SLICE)
+        await tx.insert(events).values(rows.slice(i, i + INSERT_SLICE));
+    });
+  }
+
+  /**
+   * A long imported log, in slices that each commit alone: one transaction around them all would
+   * hold the embedded database's only connection (every other game's moves, /health) for the whole
+   * insert, seconds for 40,000 events. Until the last step the game has no owner, no token and no
+   * seats, so nobody can reach it or see it listed; the last step, one transaction, moves its head
+   * to the last event and hands it over. An import cut short leaves only an unreachable row and
+   * its events, never a game that holds part of its record.
+   */
+  private async insertLongGame(g: NewGame): Promise<void> {
+    const all = g.events!;
+    const last = all.at(-1)!;
+    await this.db.orm.insert(games).values({ ...gameRow(g, undefined), facilitatorId: null });
+    for (let i = 0; i < all.length; i += INSERT_SLICE) {
+      await this.db.orm.insert(events).values(all.slice(i, i + INSERT_SLICE).map((e) => ({ gameId: g.id, ...e })));
+    }
+    await this.db.orm.transaction(async (tx) => {
+      await tx
+        .update(games)
+        .set({ facilitatorId: g.facilitatorId, lastSeq: last.seq, lastHash: last.hash })
+        .where(eq(games.id, g.id));
+      if (g.seats.length > 0) await tx.insert(seats).values(g.seats.map((s) => ({ gameId: g.id, ...s })));
+      await tx.insert(tokens).values({ tokenHash: g.facilitatorTokenHash, gameId: g.id, seatId: "facilitator" });
     });
   }
 

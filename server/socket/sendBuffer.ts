@@ -1,18 +1,20 @@
 /**
  * A bound on what one socket may hold unsent. A client that stops reading (a frozen tab, a
- * throttled phone) leaves every event for it in memory: packets wait in engine.io's `writeBuffer`
- * while the transport is busy, and a WebSocket's written bytes wait in its `bufferedAmount` while
- * the peer's TCP window is shut. Past `limitBytes` the socket is dropped with a reason, so one
- * slow reader costs at most that much memory, and a resume later reads what it missed from the
- * log in pages.
+ * throttled phone) leaves every event for it in memory. engine.io hands its transport one batch
+ * at a time: a WebSocket write that the peer does not take (its TCP window shut) never completes,
+ * the transport stays unwritable, and every later packet waits in the socket's `writeBuffer`.
+ * That queue is what is counted: the bytes of packets created since the last flush to the
+ * transport. Past `limitBytes` the socket is dropped with a reason, so one stalled reader costs at
+ * most that much (and the batch in flight); it resumes from the log, in pages, when it comes back.
+ * A single large packet (a whole view of a long game) goes straight to a writable transport, so
+ * a client that reads is never dropped for it.
  */
 
 type Packet = { data?: unknown };
-/** The parts of engine.io's Socket read here (its `writeBuffer` and `transport` are not in its types). */
+/** The events of engine.io's Socket listened to here. */
 export type WatchedConn = {
   on(event: "packetCreate", f: (packet: Packet) => void): unknown;
   on(event: "flush", f: () => void): unknown;
-  transport?: { socket?: { bufferedAmount?: number } };
 };
 
 const sizeOf = (data: unknown): number =>
@@ -33,10 +35,14 @@ export function watchSendBuffer(conn: WatchedConn, limitBytes: number, onOver: (
   conn.on("packetCreate", (packet) => {
     if (over) return;
     queued += sizeOf(packet.data);
-    const held = queued + (conn.transport?.socket?.bufferedAmount ?? 0);
-    if (held > limitBytes) {
-      over = true;
-      onOver(held);
+    // engine.io flushes right after this event when its transport is writable: judge what is
+    // left once it has had that chance.
+    if (queued > limitBytes) {
+      queueMicrotask(() => {
+        if (over || queued <= limitBytes) return;
+        over = true;
+        onOver(queued);
+      });
     }
   });
 }
