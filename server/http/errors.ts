@@ -149,8 +149,13 @@ export function installErrorShape(app: FastifyInstance): void {
   });
   app.addHook("onRequest", async (_request, reply) => {
     if (!closing) return;
-    reply.header("connection", "close");
-    throw new HttpError(503, "shutting_down", "the server is shutting down; try again shortly");
+    // Sent here with its own serializer: a route's 503 schema (/health's) describes another body.
+    return reply
+      .code(503)
+      .header("connection", "close")
+      .type("application/json; charset=utf-8")
+      .serializer(JSON.stringify)
+      .send(typedBody("shutting_down", "the server is shutting down; try again shortly"));
   });
   app.addHook("onSend", async (_request, reply, payload) => {
     if (reply.statusCode < 400 || (payload !== null && payload !== undefined && typeof payload !== "string"))

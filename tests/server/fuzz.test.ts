@@ -1,3 +1,4 @@
+import net from "node:net";
 import fc from "fast-check";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -409,6 +410,40 @@ for (const backend of backends) {
         "__proto__ body",
       );
       expectTyped4xx(await http(server.url, "GET", "/api/games/%zz/events"), "bad url");
+    });
+
+    it("answers a request that arrives while the server closes with a typed 503", async () => {
+      // A server of its own, closed here. Request A holds a connection open (its body half sent)
+      // while the server closes; request B, pipelined behind it, arrives during the close.
+      const own = await startServer((await backend.fresh()).db);
+      try {
+        const sock = net.connect(Number(new URL(own.url).port), "127.0.0.1");
+        let got = "";
+        sock.on("data", (d) => {
+          got += d.toString();
+        });
+        await new Promise((r) => sock.once("connect", r));
+        const arrived = new Promise((r) => own.app.server.once("request", r));
+        const body = '{"type":"chat"}';
+        sock.write(
+          `POST /api/games/gx/moves HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+        );
+        await arrived;
+        const closing = own.app.close();
+        // The listening socket closes once every preClose hook has run: the server is closing.
+        while (own.app.server.listening) await new Promise((r) => setTimeout(r, 5));
+        sock.write(`${body.slice(5)}GET /health HTTP/1.1\r\nHost: x\r\n\r\n`);
+        while (!/HTTP\/1\.1 [\s\S]*HTTP\/1\.1 [\s\S]*\r\n\r\n[\s\S]*\}$/.test(got))
+          await new Promise((r) => setTimeout(r, 5));
+        sock.destroy();
+        await closing;
+        const second = got.split("HTTP/1.1 ")[2]!;
+        expect(second.startsWith("503")).toBe(true);
+        const json = JSON.parse(second.slice(second.indexOf("\r\n\r\n") + 4));
+        expect(json).toEqual({ error: { code: "shutting_down", message: expect.any(String) } });
+      } finally {
+        await own.ctx.db.close().catch(() => {});
+      }
     });
 
     it("fuzz: every HTTP route answers hostile input with a typed 4xx and a refusal changes nothing", async () => {
