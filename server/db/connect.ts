@@ -77,7 +77,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // statements (a transaction, the adapter's LISTEN) would otherwise throw and end the process.
     pool.on("connect", (client) => client.on("error", (err) => lost(err, "in use", client)));
     const orm = drizzlePg(pool, { schema });
-    await migrateLocked(pool);
+    await migrateLocked(options.url);
     return {
       kind: "postgres",
       orm: orm as unknown as Database["orm"],
@@ -128,22 +128,19 @@ export async function embeddedTemplate(): Promise<Blob> {
  * starting together on an empty database take turns (two at once collide creating the same types),
  * and each after the first finds nothing left to do.
  */
-async function migrateLocked(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
+async function migrateLocked(url: string): Promise<void> {
+  // Not from the pool: a migration (or the wait for another process's) may outlast query_timeout.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PG_LIMITS.connectionTimeoutMillis });
+  // An error while idle between statements rejects the statement in progress; no crash meanwhile.
+  client.on("error", () => {});
+  await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    try {
-      await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
-    }
-  } catch (err) {
-    broken = err as Error;
-    throw err;
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
-    // A connection that failed is not returned to the pool (it may still hold the lock).
-    client.release(broken);
+    // Ending the session releases the lock too, should the unlock itself fail.
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    await client.end().catch(() => {});
   }
 }
 

@@ -135,6 +135,10 @@ describe.skipIf(!postgresBackend)("database connections cut under load (PostgreS
     expect(await resumed(20)).toBeGreaterThanOrEqual(20);
     await adaptersBack();
     loading = false;
+    // Each cut took something: both adapters' connections, then at least one pool connection.
+    expect(cuts.adapters).toBe(2);
+    expect(cuts.pools).toBeGreaterThan(0);
+    expect(cuts.everything).toBeGreaterThan(0);
     await Promise.all(loops);
 
     // The listeners cut, and one event stored by A while B listens to nobody: no later event will
