@@ -43,8 +43,8 @@ describe("ids that are Object.prototype's names", () => {
     expect(paths).toEqual(expect.arrayContaining(["$.sides[0].id", "$.sides[1].id", "$.issues[0].id"]));
     expect(paths).toEqual(expect.arrayContaining(["$.issues[0].options[0].id"]));
     // The cross-references look sides up as own keys: missing points for "constructor" are missing.
-    const noPoints = renamed(PROTO_NAMES) as unknown as { issues: { points: Record<string, unknown> }[] };
-    delete noPoints.issues[1]!.points.constructor;
+    const noPoints = renamed(PROTO_NAMES) as unknown as { issues: { points: Partial<Record<string, unknown>> }[] };
+    Reflect.deleteProperty(noPoints.issues[1]!.points, "constructor");
     const missing = parseScenario(noPoints);
     expect(missing.ok).toBe(false);
     if (!missing.ok)
