@@ -21,6 +21,13 @@ export type GameRow = typeof games.$inferSelect;
 /** Events per read when a caller wants them all: one page is a bounded slice of memory and of work. */
 export const EVENT_PAGE = 1_000;
 
+/**
+ * A turn of the event loop. The embedded database answers through promises alone (it runs in this
+ * thread), so a loop of awaited statements never lets timers or sockets in: slices of a long job
+ * yield here between them.
+ */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Events per insert statement: a bounded slice of work (the embedded database runs on the main thread). */
 const INSERT_SLICE = 250;
 /** Beyond this many events, an import's events are inserted slice by slice, each committed alone. */
@@ -113,6 +120,7 @@ export class GameStore {
     await this.db.orm.insert(games).values({ ...gameRow(g, undefined), facilitatorId: null });
     for (let i = 0; i < all.length; i += INSERT_SLICE) {
       await this.db.orm.insert(events).values(all.slice(i, i + INSERT_SLICE).map((e) => ({ gameId: g.id, ...e })));
+      await turn();
     }
     await this.db.orm.transaction(async (tx) => {
       await tx
@@ -189,6 +197,7 @@ export class GameStore {
       if (page.length > 0) yield page;
       if (page.length < pageSize) return;
       from = page.at(-1)!.seq;
+      await turn();
     }
   }
 
