@@ -5,7 +5,7 @@ import type { Job } from "./recordWorker";
 
 /**
  * The main thread's side of the record worker (recordWorker.ts): one worker thread, started on
- * first use and kept, runs jobs in turn. If it dies, its jobs fail with an error and the next job
+ * first use and kept while there is work (stopped after 30 s idle), runs jobs in turn. If it dies, its jobs fail with an error and the next job
  * starts a new one. The worker is unref'd, so it never keeps the process alive.
  */
 
@@ -38,7 +38,10 @@ function theWorker(): Worker {
     workerStats.finished++;
     if (m.error !== undefined) p.reject(new Error(`record worker: ${m.error}`));
     else p.resolve(m.result);
-    if (pending.size === 0) w.unref();
+    if (pending.size === 0) {
+      w.unref();
+      idleStop(w);
+    }
   });
   w.on("error", (err) => {
     if (worker === w) worker = null;
@@ -52,7 +55,27 @@ function theWorker(): Worker {
   return w;
 }
 
+/** An idle worker leaves after IDLE_MS, and the heap it kept from its last record with it. */
+const IDLE_MS = 30_000;
+let idleTimer: NodeJS.Timeout | null = null;
+
+function idleStop(w: Worker): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (worker === w && pending.size === 0) {
+      worker = null;
+      void w.terminate();
+    }
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
 function run<T>(job: JobBody): Promise<T> {
+  if (idleTimer) {
+    clearTimeout(idleTimer);
+    idleTimer = null;
+  }
   const w = theWorker();
   const id = nextId++;
   return new Promise<T>((resolve, reject) => {
