@@ -267,6 +267,7 @@ export class Gateway {
 
 type Drainable = { writeBuffer: unknown[]; once(event: "drain", f: () => void): unknown };
 
+/** Resolves once an engine.io connection has written its buffer out (or after `limitMs`). */
 function drained(conn: Drainable, limitMs: number) {
   if (conn.writeBuffer.length === 0) return Promise.resolve();
   return new Promise<void>((resolve) => {
