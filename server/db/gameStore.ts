@@ -67,6 +67,15 @@ const APPEND_CTE = `
   )`;
 const APPEND = `${APPEND_CTE} SELECT id FROM upd`;
 const APPEND_AND_NOTIFY = `${APPEND_CTE} SELECT pg_notify('${EVENTS_CHANNEL}', $12) FROM upd`;
+// A join: its seatJoined event and its token in the same statement, so neither exists without the other.
+const TOKEN_CTE = `, tok AS (
+    INSERT INTO tokens (token_hash, game_id, seat_id, name) SELECT $12, $1, $13, $14 FROM upd RETURNING token_hash
+  )`;
+const APPEND_WITH_TOKEN = `${APPEND_CTE}${TOKEN_CTE} SELECT id FROM upd`;
+const APPEND_WITH_TOKEN_AND_NOTIFY = `${APPEND_CTE}${TOKEN_CTE} SELECT pg_notify('${EVENTS_CHANNEL}', $15) FROM upd`;
+
+/** A token to store with an event (a join's). */
+export type NewToken = { tokenHash: string; seatId: string; name: string | null };
 export type NewGame = {
   id: string;
   scenario: Scenario;
@@ -138,7 +147,13 @@ export class GameStore {
    * On PostgreSQL the same statement tells the other server processes (NOTIFY, delivered only if
    * the event commits), so that they fold it into their copy and tell their sockets.
    */
-  async appendEvent(gameId: string, e: RecordedEvent, head: GameHead, notice: string | null): Promise<void> {
+  async appendEvent(
+    gameId: string,
+    e: RecordedEvent,
+    head: GameHead,
+    notice: string | null,
+    token?: NewToken,
+  ): Promise<void> {
     const params = [
       gameId,
       e.seq,
@@ -152,6 +167,12 @@ export class GameStore {
       head.phaseId,
       head.outcome === null ? null : JSON.stringify(head.outcome),
     ];
+    if (token) {
+      const withToken = [...params, token.tokenHash, token.seatId, token.name];
+      if (notice === null) await this.db.query(APPEND_WITH_TOKEN, withToken, "summitry_append_join");
+      else await this.db.query(APPEND_WITH_TOKEN_AND_NOTIFY, [...withToken, notice], "summitry_append_join_notify");
+      return;
+    }
     if (notice === null) await this.db.query(APPEND, params, "summitry_append_event");
     else await this.db.query(APPEND_AND_NOTIFY, [...params, notice], "summitry_append_event_notify");
   }

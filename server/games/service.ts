@@ -13,7 +13,13 @@ import {
   type Scenario,
 } from "../../shared/index";
 import { isDatabaseUnavailable } from "../db/connect";
-import { type GameHead, type GameStore, isForeignKeyViolation, isUniqueViolation } from "../db/gameStore";
+import {
+  type GameHead,
+  type GameStore,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  type NewToken,
+} from "../db/gameStore";
 import { eventHash } from "./hash";
 import { FOLD_OFF_THREAD, foldOffThread } from "./offThread";
 
@@ -138,9 +144,10 @@ export class GameService extends EventEmitter<ServiceEvents> {
     return this.enqueue(game, () => fn(game));
   }
 
-  async submit(gameId: string, actor: Actor, move: unknown): Promise<SubmitResult> {
+  /** `token`: a join's, stored in the same statement as its event (neither without the other). */
+  async submit(gameId: string, actor: Actor, move: unknown, token?: NewToken): Promise<SubmitResult> {
     try {
-      return await this.submitOnce(gameId, actor, move);
+      return await this.submitOnce(gameId, actor, move, token);
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
       this.log.warn({ err, gameId }, "move refused: the database is not answering");
@@ -148,17 +155,17 @@ export class GameService extends EventEmitter<ServiceEvents> {
     }
   }
 
-  private async submitOnce(gameId: string, actor: Actor, move: unknown): Promise<SubmitResult> {
+  private async submitOnce(gameId: string, actor: Actor, move: unknown, token?: NewToken): Promise<SubmitResult> {
     if (this.closed) return { ok: false, error: { code: "shutting_down", message: "the server is restarting" } };
     const game = await this.get(gameId);
     if (!game) return { ok: false, error: { code: "not_found", message: "no such game" } };
     if (game.status === "archived") {
       return { ok: false, error: { code: "archived", message: "an archived game is for replay only" } };
     }
-    return this.enqueue(game, () => this.commit(game, actor, move));
+    return this.enqueue(game, () => this.commit(game, actor, move, token));
   }
 
-  private async commit(game: LiveGame, actor: Actor, move: unknown): Promise<SubmitResult> {
+  private async commit(game: LiveGame, actor: Actor, move: unknown, token?: NewToken): Promise<SubmitResult> {
     if (this.unsure.has(game.id)) {
       await this.catchUp(game);
       this.unsure.delete(game.id);
@@ -172,7 +179,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
       const next = apply(game.state, recorded);
       const head = headOf(next);
       try {
-        await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null);
+        await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token);
       } catch (err) {
         if (isUniqueViolation(err)) {
           // Another process wrote this seq first: fold what it wrote, then judge the move again.

@@ -136,11 +136,11 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }
 
   /**
-   * Joins the seat a code opens: `seatJoined` in the record, then a token for it. The name was
-   * checked by the text rule before anything is written (joinBody), and the event is stored before
-   * the token: a join the record refuses leaves no token row behind, and a token never exists for
-   * a join the record does not hold. (The two writes are on different paths: the event through the
-   * game's queue and hash chain, the token beside it.)
+   * Joins the seat a code opens: `seatJoined` in the record and a token for it, stored in one
+   * statement (the event's append), so a join the record refuses leaves no token behind and a
+   * token never exists for a join the record does not hold. The name was checked by the text rule
+   * before anything is written (joinBody). A name the seat has already, an observer, or a game
+   * just over: the token alone.
    */
   async function joinSeat(
     request: { log: { info(o: object, m: string): void } },
@@ -155,13 +155,18 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       // Someone already on this seat: the newcomer is told (and they, by the seatJoined event).
       const game = role ? await service.get(row.id) : null;
       const holders = (game?.state.seats[seatId] ?? []).filter((n) => sameName(n) !== sameName(name));
-      if (role && row.status === "live" && claim?.record) {
-        // The record says who played; a join is not refused if the game has just ended.
-        const recorded = await service.submit(row.id, { system: true }, { type: "seatJoined", seat: seatId, name });
-        if (!recorded.ok && recorded.error.code !== "game_over") throw fromRule(recorded.error);
-      }
       const token = newSecret("gt");
-      await store.insertToken(hashSecret(token), row.id, seatId, name);
+      const newToken = { tokenHash: hashSecret(token), seatId, name };
+      let stored = false;
+      if (role && row.status === "live" && claim?.record) {
+        // The record says who played, in one statement with the token: neither is left without the other.
+        const move = { type: "seatJoined", seat: seatId, name };
+        const recorded = await service.submit(row.id, { system: true }, move, newToken);
+        // A join is not refused if the game has just ended: then the token alone.
+        if (!recorded.ok && recorded.error.code !== "game_over") throw fromRule(recorded.error);
+        stored = recorded.ok;
+      }
+      if (!stored) await store.insertToken(newToken.tokenHash, row.id, seatId, name);
       if (!role) return { token, seat: { id: "observer" as const }, holders: [] };
       request.log.info({ gameId: row.id, seat: seatId }, "seat joined");
       return { token, seat: { id: seatId, side: role.side, role: role.id }, holders };
