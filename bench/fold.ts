@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
@@ -9,6 +8,7 @@ import { stopRecordWorker, verifyOffThread } from "../server/games/offThread";
 import { verifyRecord } from "../server/games/record";
 import { createGame, folder } from "../shared/index";
 import { defaultScenario } from "../shared/scenarios/index";
+import { freePort } from "./freePort";
 import { foldByApply, longEvents, longRecord } from "./longGame";
 
 /**
@@ -77,17 +77,6 @@ async function verifyTimes(): Promise<void> {
 }
 
 // ---- a server process, as bench/server.ts starts one
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
+import { freePort } from "./freePort";
 
 /**
  * The server under load (`npm run bench`). Starts the server as its own process (on DATABASE_URL
@@ -101,16 +101,6 @@ async function startServer(
 }
 
 /** A port that is free now: bound by the OS, then released for the server to take. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const TICK = 100; // clock ticks a second on Linux
 function cpuSeconds(pid: number): number {
