@@ -1,30 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { textSchema, wellFormedString } from "../../shared/text";
+import {
+  createdInvite,
+  createdKey,
+  errorResponses as errors,
+  facilitatorList,
+  idParams,
+  inviteList,
+  me,
+  newInviteBody,
+  newKeyBody,
+  noContent,
+  rotatedKey,
+} from "../../shared/contract/index";
 import { ASK_THE_OPERATOR, bearer, requireKey, requireOperator } from "../auth/caller";
 import { hashSecret, newId, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
 import { HttpError, notFound, unauthorized } from "../http/errors";
-import { errorSchema, pathId } from "./schemas";
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const name = textSchema({ max: 80, trim: true, min: 1 });
-const idParams = z.object({ id: pathId });
-const facilitatorOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  operator: z.boolean(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
-const inviteOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  usedAt: z.string().nullable(),
-});
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -42,7 +35,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "Who this facilitator key is",
         security: [{ bearer: [] }],
-        response: { 200: z.object({ id: z.string(), name: z.string(), operator: z.boolean() }), ...errors },
+        response: { 200: me, ...errors },
       },
     },
     async (request) => requireKey(ctx.store, request),
@@ -55,11 +48,8 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "A new facilitator key: with the operator's key, or with an unused invite",
         security: [{ bearer: [] }, {}],
-        body: z.strictObject({ name: name.optional(), invite: wellFormedString(200).min(1).optional() }).default({}),
-        response: {
-          201: z.object({ facilitatorKey: z.string(), id: z.string(), name: z.string() }),
-          ...errors,
-        },
+        body: newKeyBody,
+        response: { 201: createdKey, ...errors },
       },
     },
     async (request, reply) => {
@@ -94,7 +84,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "Every facilitator key's holder (never the keys): the operator",
         security: [{ bearer: [] }],
-        response: { 200: z.array(facilitatorOut), ...errors },
+        response: { 200: facilitatorList, ...errors },
       },
     },
     async (request) => {
@@ -117,7 +107,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "A new key for a facilitator; the old one stops at once: the operator, or the key itself",
         security: [{ bearer: [] }],
         params: idParams,
-        response: { 200: z.object({ facilitatorKey: z.string() }), ...errors },
+        response: { 200: rotatedKey, ...errors },
       },
     },
     async (request) => {
@@ -140,7 +130,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "Revoke a facilitator key at once (its games keep their record): the operator",
         security: [{ bearer: [] }],
         params: idParams,
-        response: { 204: z.null().describe("revoked"), ...errors },
+        response: { 204: noContent("revoked"), ...errors },
       },
     },
     async (request, reply) => {
@@ -166,19 +156,8 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "An invite (usable once) that mints a facilitator key: the operator",
         security: [{ bearer: [] }],
-        body: z
-          .strictObject({
-            name: name.optional(),
-            hours: z
-              .int()
-              .min(1)
-              .max(24 * 30)
-              .default(24 * 7),
-          })
-          .default({
-            hours: 24 * 7,
-          }),
-        response: { 201: z.object({ invite: z.string(), id: z.string(), expiresAt: z.string() }), ...errors },
+        body: newInviteBody,
+        response: { 201: createdInvite, ...errors },
       },
     },
     async (request, reply) => {
@@ -204,7 +183,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "The invites issued (never their codes): the operator",
         security: [{ bearer: [] }],
-        response: { 200: z.array(inviteOut), ...errors },
+        response: { 200: inviteList, ...errors },
       },
     },
     async (request) => {
@@ -227,7 +206,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "Withdraw an invite: the operator",
         security: [{ bearer: [] }],
         params: idParams,
-        response: { 204: z.null().describe("withdrawn"), ...errors },
+        response: { 204: noContent("withdrawn"), ...errors },
       },
     },
     async (request, reply) => {

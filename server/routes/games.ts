@@ -2,10 +2,31 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  type CreatedGame,
+  createdGame,
+  createGameBody,
+  errorResponses as errors,
+  eventList,
+  eventsQuery,
+  facilitatorTokenAnswer,
+  type GameSummary,
+  gameIdParams,
+  gameList,
+  gameSummary,
+  joinBody,
+  joined,
+  joinedAnywhere,
+  listGamesQuery,
+  moveAccepted,
+  seatCodeAnswer,
+  seatParams,
+} from "../../shared/contract/index";
+import {
   createGame,
   eventFor,
   type GameState,
   isRevealedTo,
+  outcomeSchema,
   type RecordedEvent,
   type Scenario,
   setupScenario,
@@ -19,21 +40,6 @@ import { headOf } from "../games/service";
 import { badRequest, forbidden, fromRule, HttpError, notFound, unauthorized } from "../http/errors";
 import { tooManyMoves } from "../limits/http";
 import { sameName } from "../limits/names";
-import {
-  createdGame,
-  createGameBody,
-  errorSchema,
-  eventsQuery,
-  gameIdParams,
-  gameSummary,
-  joinBody,
-  joined,
-  listGamesQuery,
-  recordedEventOut,
-  seatParams,
-} from "./schemas";
-
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
 export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const { store, service, scenarios, gateway } = ctx;
@@ -87,7 +93,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A facilitator's games, newest first (?scenarioId= for a cohort)",
         querystring: listGamesQuery,
-        response: { 200: z.array(gameSummary), ...errors },
+        response: { 200: gameList, ...errors },
       },
     },
     async (request) => {
@@ -119,7 +125,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  async function summary(row: GameRow, joinedSet: Set<string> | undefined): Promise<z.infer<typeof gameSummary>> {
+  async function summary(row: GameRow, joinedSet: Set<string> | undefined): Promise<GameSummary> {
     const seatIds = (row.scenario as Scenario).roles.map((x) => x.id);
     return {
       gameId: row.id,
@@ -129,7 +135,8 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       status: row.status,
       phase: row.phaseId,
       seats: seatIds.map((id) => ({ id, joined: joinedSet?.has(id) ?? false })),
-      outcome: row.outcome ?? null,
+      // The row's jsonb, written from the state's outcome: read back through its schema, not cast.
+      outcome: row.outcome == null ? null : outcomeSchema.parse(row.outcome),
       createdAt: row.createdAt.toISOString(),
       forkedFrom: row.forkedFrom,
     };
@@ -201,7 +208,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "Join with a code alone (codes are unique across games): a student who typed it",
         body: joinBody,
-        response: { 200: joined.extend({ gameId: z.string() }), ...errors },
+        response: { 200: joinedAnywhere, ...errors },
       },
     },
     async (request) => {
@@ -219,7 +226,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A fresh facilitator token, for the owner's key",
         params: gameIdParams,
-        response: { 200: z.object({ facilitatorToken: z.string() }), ...errors },
+        response: { 200: facilitatorTokenAnswer, ...errors },
       },
     },
     async (request) => {
@@ -242,7 +249,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "A new facilitator token; every other facilitator token of the game stops at once (HTTP and sockets)",
         security: [{ bearer: [] }],
         params: gameIdParams,
-        response: { 200: z.object({ facilitatorToken: z.string() }), ...errors },
+        response: { 200: facilitatorTokenAnswer, ...errors },
       },
     },
     async (request) => {
@@ -263,7 +270,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A new join code for a seat; the old code and its tokens stop working",
         params: seatParams,
-        response: { 200: z.object({ code: z.string() }), ...errors },
+        response: { 200: seatCodeAnswer, ...errors },
       },
     },
     async (request) => {
@@ -299,7 +306,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "The events the caller may see, in order, after ?from=N",
         params: gameIdParams,
         querystring: eventsQuery,
-        response: { 200: z.array(recordedEventOut), ...errors },
+        response: { 200: eventList, ...errors },
       },
     },
     async (request) => {
@@ -331,8 +338,10 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "Make a move over HTTP (the same rules and acknowledgement as the socket's `move`)",
         params: gameIdParams,
+        // Checked by the rules (parseMove), not here: a refusal then names the rule (unknown_move,
+        // invalid_move) as the socket's does. The move's shape is the contract's moveBody.
         body: z.unknown(),
-        response: { 200: z.object({ ok: z.literal(true), seq: z.int() }), ...errors },
+        response: { 200: moveAccepted, ...errors },
       },
     },
     async (request, reply) => {
@@ -365,7 +374,7 @@ export async function createStoredGame(
     state?: GameState;
     archived?: boolean;
   },
-) {
+): Promise<CreatedGame> {
   const gameId = newId("g");
   const state = g.state ?? createGame(g.scenario, { seed: g.seed });
   const head = headOf(state);

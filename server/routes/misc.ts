@@ -1,11 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { errorSchema, health, metrics, noContent } from "../../shared/contract/index";
 import { bearer, requireOperator } from "../auth/caller";
 import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
-import { errorSchema } from "./schemas";
 
 export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,30 +17,13 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
     await requireOperator(ctx.store, request);
   }
 
-  const healthSchema = z.object({
-    status: z.enum(["ok", "unavailable"]),
-    database: z.enum(["embedded", "postgres"]),
-    /** Whether the database answered this check (within HEALTH_TIMEOUT_MS). */
-    databaseUp: z.boolean(),
-    /**
-     * What an acknowledged move survives: "process-crash" on the embedded database (PGlite never
-     * calls fsync), "power-loss" on PostgreSQL with fsync and synchronous_commit on (its defaults).
-     */
-    durability: z.enum(["process-crash", "power-loss"]),
-    /** Database connections lost since the process started (the pool's and the adapter's). */
-    connectionsLost: z.int(),
-    /** When the last was lost (ISO 8601), null if none was. */
-    lastConnectionLostAt: z.iso.datetime().nullable(),
-    /** On a 503: the one error shape every 4xx and 5xx has, beside the fields above. */
-    error: z.object({ code: z.literal("unavailable"), message: z.string() }).optional(),
-  });
   r.get(
     "/health",
     {
       schema: {
         tags: ["operations"],
         summary: "Liveness, which database serves, and whether it answers (503 while it does not)",
-        response: { 200: healthSchema, 503: healthSchema },
+        response: { 200: health, 503: health },
       },
     },
     async (_request, reply) => {
@@ -83,7 +65,7 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary:
           "Moves handled, their time inside the server (socket message to acknowledgement), event-loop delay, memory",
         security: [{ bearer: [] }],
-        response: { 200: z.record(z.string(), z.unknown()), 401: errorSchema, 403: errorSchema },
+        response: { 200: metrics, 401: errorSchema, 403: errorSchema },
       },
     },
     async (request) => {
@@ -99,7 +81,7 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["operations"],
         summary: "Start the figures afresh (a benchmark's phase): the operator or METRICS_TOKEN",
         security: [{ bearer: [] }],
-        response: { 204: z.null().describe("reset"), 401: errorSchema, 403: errorSchema },
+        response: { 204: noContent("reset"), 401: errorSchema, 403: errorSchema },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,15 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  createdGame,
+  errorSchema,
+  errorResponses as errors,
+  exportQuery,
+  forkBody,
+  gameIdParams,
+  imported,
+} from "../../shared/contract/index";
 import { apply, createGame, fold, type GameState, type RecordedEvent, type Scenario } from "../../shared/index";
 import { keyFirst, requireKey, seatIn } from "../auth/caller";
 import type { AppContext } from "../context";
@@ -11,9 +20,6 @@ import { FOLD_OFF_THREAD, foldOffThread, verifyOffThread } from "../games/offThr
 import { deidentified, rechainer } from "../games/record";
 import { forbidden, HttpError, notFound } from "../http/errors";
 import { createStoredGame } from "./games";
-import { createdGame, errorSchema, gameIdParams } from "./schemas";
-
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
 /**
  * An export's body, produced a page of events at a time as the database gives them: memory stays
@@ -66,10 +72,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ["record"],
         summary: "The record: JSON (scenario, seed, every event with its hash) or CSV; de-identified on request",
         params: gameIdParams,
-        querystring: z.strictObject({
-          format: z.enum(["json", "csv"]).default("json"),
-          deidentify: z.enum(["true", "false"]).default("false"),
-        }),
+        querystring: exportQuery,
         response: { 200: z.unknown(), ...errors },
       },
     },
@@ -130,7 +133,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
           "Import an exported game as an archive (replay and debrief only); 400 names the first event that fails",
         body: z.unknown(),
         response: {
-          201: z.object({ gameId: z.string(), facilitatorToken: z.string() }),
+          201: imported,
           ...errors,
           413: errorSchema,
         },
@@ -177,7 +180,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ["record"],
         summary: "A new live game holding the events up to atSeq, paused; the original is untouched",
         params: gameIdParams,
-        body: z.strictObject({ atSeq: z.int().min(0) }),
+        body: forkBody,
         response: { 201: createdGame, ...errors },
       },
     },

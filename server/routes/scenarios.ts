@@ -1,23 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idSchema, parseScenario, publicScenario, publicScenarioSchema, scenarioJsonSchema } from "../../shared/index";
+import {
+  errorResponses as errors,
+  noContent,
+  publishBody,
+  published,
+  scenarioList,
+  scenarioParams,
+  uploadChecked,
+  uploaded,
+  uploadQuery,
+  versionQuery,
+} from "../../shared/contract/index";
+import { parseScenario, publicScenario, publicScenarioSchema, scenarioJsonSchema } from "../../shared/index";
 import { callerOf, keyFirst, optionalKey, requireKey, requireOperator } from "../auth/caller";
 import type { AppContext } from "../context";
 import { HttpError } from "../http/errors";
-import { errorSchema } from "./schemas";
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const listing = z.object({
-  id: z.string(),
-  version: z.int(),
-  title: z.string(),
-  summary: z.string(),
-  builtIn: z.boolean(),
-  public: z.boolean(),
-  mine: z.boolean(),
-});
-const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000).optional() });
 const unknownScenario = (id: string) => new HttpError(404, "unknown_scenario", `no scenario "${id}"`);
 
 /**
@@ -37,7 +37,7 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ["scenarios"],
         summary: "The scenarios this caller may create games from (newest version of each): metadata only",
         security: [{ bearer: [] }, {}],
-        response: { 200: z.array(listing) },
+        response: { 200: scenarioList },
       },
     },
     async (request) => scenarios.list(await optionalKey(store, request)),
@@ -61,7 +61,7 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ["scenarios"],
         summary: "A scenario's public fields (no brief, points, reservation, objective or inject)",
         security: [{ bearer: [] }, {}],
-        params: z.object({ id: idSchema }),
+        params: scenarioParams,
         querystring: versionQuery,
         response: { 200: publicScenarioSchema, ...errors },
       },
@@ -88,11 +88,11 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary:
           "Upload a scenario (owned by the uploading key), or validate it with ?dryRun=true; 400 lists every problem with its JSON path",
         security: [{ bearer: [] }],
-        querystring: z.strictObject({ dryRun: z.enum(["true", "false"]).default("false") }),
+        querystring: uploadQuery,
         body: z.unknown(),
         response: {
-          200: z.object({ ok: z.literal(true), id: z.string(), version: z.int() }),
-          201: z.object({ id: z.string(), version: z.int() }),
+          200: uploadChecked,
+          201: uploaded,
           ...errors,
         },
       },
@@ -137,9 +137,9 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ["scenarios"],
         summary: "Delete an uploaded scenario (every version, or ?version=) that no game uses: its owner's key",
         security: [{ bearer: [] }],
-        params: z.object({ id: idSchema }),
+        params: scenarioParams,
         querystring: versionQuery,
-        response: { 204: z.null().describe("deleted"), ...errors },
+        response: { 204: noContent("deleted"), ...errors },
       },
     },
     async (request, reply) => {
@@ -163,9 +163,9 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary:
           "Make an uploaded scenario public (every key may create games from it), or private again: the operator",
         security: [{ bearer: [] }],
-        params: z.object({ id: idSchema }),
-        body: z.strictObject({ public: z.boolean() }),
-        response: { 200: z.object({ id: z.string(), public: z.boolean() }), ...errors },
+        params: scenarioParams,
+        body: publishBody,
+        response: { 200: published, ...errors },
       },
     },
     async (request) => {

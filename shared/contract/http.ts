@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { INT4_MAX } from "../text";
+
+/**
+ * The HTTP half of the wire contract: what every route takes and answers, in one place for the
+ * server (which validates with it and writes /docs from it) and the client (which parses every
+ * answer with it). Each area has its file (games.ts, access.ts, scenarios.ts, operations.ts); this
+ * one holds what they share.
+ */
+
+/** The one error shape of every 4xx and 5xx (PROTOCOL.md, "Errors"). */
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+});
+export type ErrorBody = z.infer<typeof errorSchema>;
+export type ApiError = ErrorBody["error"];
+
+/** The refusals a route may answer with, each in the one error shape. */
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+} as const;
+
+/**
+ * What a path parameter may be before anything uses it: the characters of the ids the server mints
+ * (`g…`, `f…`, `i…`) and the scenario's ids, so `%00`, a lone surrogate or a 10 kB segment is a 400
+ * here and never reaches the database.
+ */
+export const pathId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an id of letters, digits, '-' and '_' (at most 64)");
+export const idParams = z.object({ id: pathId });
+export const gameIdParams = z.object({ gameId: pathId });
+export const seatParams = gameIdParams.extend({ seatId: pathId });
+/** A seq, a version or a count in a query string: a whole number a PostgreSQL integer holds. */
+export const queryInt = (min: number) => z.coerce.number().int().min(min).max(INT4_MAX);
+/** A `?flag=true|false` query parameter, as query strings carry it. */
+export const queryFlag = z.enum(["true", "false"]).default("false");
+/** What a 204 answers: nothing. */
+export const noContent = (what: string) => z.null().describe(what);
