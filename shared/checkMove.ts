@@ -1,3 +1,4 @@
+import { ruleError } from "./contract/ruleErrors";
 import { judge, type Table } from "./judge";
 import { type Actor, parseMove, type RuleError } from "./moves";
 import type { View } from "./viewSchema";
@@ -11,14 +12,11 @@ import type { View } from "./viewSchema";
  * against the view it keeps (its `state` plus the events), as the web client does.
  */
 export function checkMove(view: View, move: unknown): RuleError | null {
-  if (view.seat.id === "observer") return { code: "read_only", message: "observers watch; they do not move" };
+  if (view.seat.id === "observer") return ruleError("read_only", "observers watch; they do not move");
   const parsed = parseMove(move);
   if (!parsed.ok) return parsed.error;
   if (!view.scenario) {
-    return {
-      code: "incomplete_view",
-      message: "judge against the whole view (from `state`), not an event's compact one",
-    };
+    return ruleError("incomplete_view", "judge against the whole view (from `state`), not an event's compact one");
   }
   const actor: Actor = view.seat.id === "facilitator" ? { facilitator: true } : { seat: view.seat.id };
   return judge(tableOfView({ ...view, scenario: view.scenario }), actor, parsed.move, 0);

@@ -1,3 +1,4 @@
+import { ruleError } from "./contract/ruleErrors";
 import type { GameEvent } from "./events";
 import { deckLeft, judge, type Table } from "./judge";
 import { actorSchema, parseMove, type RuleError } from "./moves";
@@ -28,9 +29,9 @@ export function tableOf(state: GameState): Table {
  */
 export function decide(state: GameState, actor: unknown, move: unknown, at: number): Decision {
   const who = actorSchema.safeParse(actor);
-  if (!who.success) return { ok: false, error: { code: "invalid_actor", message: "unknown kind of actor" } };
+  if (!who.success) return { ok: false, error: ruleError("invalid_actor", "unknown kind of actor") };
   if (!Number.isSafeInteger(at) || at < 0) {
-    return { ok: false, error: { code: "invalid_time", message: "the time is not a whole number of milliseconds" } };
+    return { ok: false, error: ruleError("invalid_time", "the time is not a whole number of milliseconds") };
   }
   const parsed = parseMove(move);
   if (!parsed.ok) return parsed;

@@ -12,6 +12,16 @@ export { canonicalJson } from "./canonical";
 export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
 export { checkMove, tableOfView } from "./checkMove";
 export { concessionCurves } from "./concessions";
+export {
+  type ErrorCode,
+  type ErrorDetails,
+  errorCodeSchema,
+  errorCodes,
+  errorDetailsSchemas,
+  type RuleErrorOf,
+  ruleError,
+  ruleErrorSchema,
+} from "./contract/ruleErrors";
 export { type Decision, decide, tableOf } from "./decide";
 export {
   type GameEvent,

@@ -1,4 +1,5 @@
 import { findChannel, PRESS, TABLE } from "./channels";
+import { ruleError } from "./contract/ruleErrors";
 import { type Actor, facilitatorMoveTypes, type Move, type RuleError, systemMoveTypes } from "./moves";
 import type { PublicScenario } from "./scenario/public";
 import type { Inject } from "./scenario/schema";
@@ -29,8 +30,8 @@ export type Table = {
 
 export const MAX_EXTEND_MINUTES = 30;
 
-const err = (code: string, message: string, details?: Record<string, unknown>): RuleError =>
-  details ? { code, message, details } : { code, message };
+// Every refusal through the one builder: a misspelt code, or details the code does not carry, fails to compile.
+const err = ruleError;
 
 const isFacilitatorMove = (t: string) => (facilitatorMoveTypes as readonly string[]).includes(t);
 const isSystemMove = (t: string) => (systemMoveTypes as readonly string[]).includes(t);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type RuleError, ruleError } from "./contract/ruleErrors";
 import { idSchema } from "./scenario/schema";
 import { INT4_MAX, textSchema } from "./text";
 
@@ -116,7 +117,7 @@ export const actorSchema = z.union([
 ]);
 export type Actor = z.infer<typeof actorSchema>;
 
-export type RuleError = { code: string; message: string; details?: Record<string, unknown> };
+export type { RuleError } from "./contract/ruleErrors";
 
 /**
  * Parses a move from untrusted input, choosing the schema by `type` first so the error names the
@@ -127,26 +128,25 @@ export function parseMove(raw: unknown): { ok: true; move: Move } | { ok: false;
   if (typeof type !== "string" || !Object.hasOwn(moveSchemas, type)) {
     return {
       ok: false,
-      error: {
-        code: "unknown_move",
+      error: ruleError(
+        "unknown_move",
         // Never echo the value itself: it may be huge, cyclic or a BigInt, none of which may throw here.
-        message:
-          typeof type === "string"
-            ? `unknown move type "${type.slice(0, 40)}"`
-            : `a move's type is a string, not ${typeof type}`,
-        details: { known: moveTypes },
-      },
+        typeof type === "string"
+          ? `unknown move type "${type.slice(0, 40)}"`
+          : `a move's type is a string, not ${typeof type}`,
+        { known: moveTypes },
+      ),
     };
   }
   const parsed = moveSchemas[type as MoveType].safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
-      error: {
-        code: "invalid_move",
-        message: `invalid ${type} move: ${parsed.error.issues.map((i) => `${i.path.join(".") || type}: ${i.message}`).join("; ")}`,
-        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
-      },
+      error: ruleError(
+        "invalid_move",
+        `invalid ${type} move: ${parsed.error.issues.map((i) => `${i.path.join(".") || type}: ${i.message}`).join("; ")}`,
+        { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+      ),
     };
   }
   return { ok: true, move: parsed.data as Move };

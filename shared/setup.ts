@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleError } from "./contract/ruleErrors";
 import type { RuleError } from "./moves";
 import { parseScenario } from "./scenario/parse";
 import { idSchema, type Scenario } from "./scenario/schema";
@@ -23,19 +24,18 @@ export function setupScenario(
     if (!scenario.phases.some((p) => p.id === phaseId)) {
       return {
         ok: false,
-        error: { code: "unknown_phase", message: `no phase "${phaseId}"`, details: { phase: phaseId } },
+        error: ruleError("unknown_phase", `no phase "${phaseId}"`, { phase: phaseId }),
       };
     }
   }
   const out = new Set(setup.leaveOut ?? []);
   for (const roleId of out) {
     const role = scenario.roles.find((r) => r.id === roleId);
-    if (!role)
-      return { ok: false, error: { code: "unknown_role", message: `no role "${roleId}"`, details: { role: roleId } } };
+    if (!role) return { ok: false, error: ruleError("unknown_role", `no role "${roleId}"`, { role: roleId }) };
     if (!role.optional) {
       return {
         ok: false,
-        error: { code: "not_optional", message: `${role.title} cannot be left out`, details: { role: roleId } },
+        error: ruleError("not_optional", `${role.title} cannot be left out`, { role: roleId }),
       };
     }
   }
@@ -62,11 +62,7 @@ export function setupScenario(
   if (!checked.ok) {
     return {
       ok: false,
-      error: {
-        code: "invalid_setup",
-        message: "the set-up leaves the scenario invalid",
-        details: { problems: checked.problems },
-      },
+      error: ruleError("invalid_setup", "the set-up leaves the scenario invalid", { problems: checked.problems }),
     };
   }
   return { ok: true, scenario: checked.scenario };

@@ -3,6 +3,7 @@ import {
   canonicalJson,
   createGame,
   decide,
+  type ErrorCode,
   folder,
   type GameState,
   moveOfEvent,
@@ -31,7 +32,7 @@ export const exportSchema = z.strictObject({
 export type Verified = { ok: true; scenario: Scenario; seed: string; events: RecordedEvent[]; state: GameState };
 export type Refused = {
   ok: false;
-  code: string;
+  code: ErrorCode;
   message: string;
   seq: number | null;
   details?: Record<string, unknown>;

@@ -1,26 +1,29 @@
 import type { FastifyError, FastifyInstance, FastifyServerOptions } from "fastify";
-import type { RuleError } from "../../shared/index";
+import type { ErrorCode, ErrorDetails, RuleError } from "../../shared/index";
 import { isDatabaseUnavailable } from "../db/connect";
 
-/** A refusal with its HTTP status: `{ error: { code, message, details? } }` on the wire. */
-export class HttpError extends Error {
+/**
+ * A refusal with its HTTP status: `{ error: { code, message, details? } }` on the wire. The code is
+ * one of the contract's (shared/contract/ruleErrors.ts) and types its details.
+ */
+export class HttpError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: C,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails<C>,
   ) {
     super(message);
   }
 }
 
-export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
+export const badRequest = <C extends ErrorCode>(code: C, message: string, details?: ErrorDetails<C>) =>
   new HttpError(400, code, message, details);
 export const unauthorized = (message = "a valid bearer token is required") =>
   new HttpError(401, "unauthorized", message);
 export const forbidden = (message: string) => new HttpError(403, "forbidden", message);
 export const notFound = (what = "no such game") => new HttpError(404, "not_found", what);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+export const conflict = <C extends ErrorCode>(code: C, message: string, details?: ErrorDetails<C>) =>
   new HttpError(409, code, message, details);
 
 /** The status for a rule's refusal code when it reaches HTTP. */
@@ -29,7 +32,7 @@ export function fromRule(error: RuleError): HttpError {
 }
 
 // A rule's refusal is a conflict with the game's state (409), except these.
-const RULE_STATUS: Record<string, number> = {
+const RULE_STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_move: 400,
   unknown_move: 400,
   not_facilitator: 403,
@@ -42,7 +45,7 @@ const RULE_STATUS: Record<string, number> = {
   unavailable: 503,
 };
 
-const FASTIFY_CODES: Record<string, [number, string]> = {
+const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, "invalid_json"],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, "invalid_json"],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, "too_large"],
@@ -91,13 +94,13 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
-type ErrorBody = { error: { code: string; message: string } };
-const typedBody = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+type ErrorBody = { error: { code: ErrorCode; message: string } };
+const typedBody = (code: ErrorCode, message: string): ErrorBody => ({ error: { code, message } });
 const isTyped = (body: unknown): boolean => {
   const e = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return typeof e === "object" && e !== null && typeof e.code === "string" && typeof e.message === "string";
 };
-const codeForStatus = (status: number) =>
+const codeForStatus = (status: number): ErrorCode =>
   status === 503 ? "unavailable" : status >= 500 ? "internal" : status === 404 ? "not_found" : "invalid_input";
 
 /**
@@ -121,7 +124,7 @@ export const fastifyErrorOptions: Pick<
   clientErrorHandler(error, socket) {
     const err = error as NodeJS.ErrnoException;
     if (err.code === "ECONNRESET" || socket.destroyed) return;
-    const [status, text, code] =
+    const [status, text, code]: [number, string, ErrorCode] =
       err.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? [408, "Request Timeout", "timeout"]
         : err.code === "HPE_HEADER_OVERFLOW"

@@ -1,4 +1,4 @@
-import { checkMove, type RuleError, type Terms } from "../../../shared/index";
+import { checkMove, type RuleError, ruleError, type Terms } from "../../../shared/index";
 import type { Model } from "./model";
 import { explain } from "./reasons";
 
@@ -16,7 +16,7 @@ export function issueBlocks(m: Model): Record<string, string | null> {
   for (const issue of m.scenario.issues) {
     const first = issue.options[0]!.id;
     const e = checkMove(m.view, { type: "propose", terms: { [issue.id]: first } });
-    const own = (code: string): RuleError => ({ code, message: code, details: { issue: issue.id } });
+    const own = (code: "not_on_agenda" | "not_in_portfolio"): RuleError => ruleError(code, code, { issue: issue.id });
     if (m.view.outcome) out[issue.id] = explain(m, { code: "game_over", message: "" });
     else if (e && ISSUE_CODES.has(e.code)) out[issue.id] = explain(m, e);
     else if (!m.view.phase.agenda.includes(issue.id)) out[issue.id] = explain(m, own("not_on_agenda"));
