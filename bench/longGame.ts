@@ -1,6 +1,7 @@
 import { eventHash, genesisHash } from "../server/games/hash";
 import { apply, createGame, folder } from "../shared/apply";
 import { decide, type GameEvent, type GameState, type RecordedEvent, type Scenario, TABLE } from "../shared/index";
+import { currentRulesVersion } from "../shared/rulesVersions";
 
 /**
  * A long, valid game for the fold bench and the long-record tests: the clock started, then chat,
@@ -15,6 +16,7 @@ export type LongRecord = {
   format: "summitry-game";
   formatVersion: 1;
   gameId: string;
+  rulesVersion: number;
   scenario: Scenario;
   seed: string;
   events: RecordedEvent[];
@@ -72,7 +74,8 @@ function isOpenTable(state: GameState): boolean {
 
 /** The events with their seq and hash chain, as the store and an export hold them. */
 export function hashed(scenario: Scenario, seed: string, events: GameEvent[]): RecordedEvent[] {
-  let previous = genesisHash(scenario, seed);
+  // Decided by createGame's (the current) rules version, so hashed from that version's genesis.
+  let previous = genesisHash(scenario, seed, currentRulesVersion());
   return events.map((e, i) => {
     const base = { seq: i + 1, at: e.at, actor: e.actor, type: e.type, payload: e.payload };
     previous = eventHash(previous, base);
@@ -82,7 +85,15 @@ export function hashed(scenario: Scenario, seed: string, events: GameEvent[]): R
 
 export function longRecord(scenario: Scenario, seed: string, count: number, pad = 0): LongRecord {
   const events = hashed(scenario, seed, longEvents(scenario, seed, count, pad));
-  return { format: "summitry-game", formatVersion: 1, gameId: "long", scenario, seed, events };
+  return {
+    format: "summitry-game",
+    formatVersion: 1,
+    gameId: "long",
+    rulesVersion: currentRulesVersion(),
+    scenario,
+    seed,
+    events,
+  };
 }
 
 /** The old way, one `apply` (and one copy of every history) per event: the bench's baseline. */

@@ -5,6 +5,7 @@ import type { MoveOf, MoveType } from "./moves";
 // Scenario ids key the shifts: looked up as own keys only (own.ts).
 import { own as ownKey } from "./own";
 import { randomIndex } from "./rng";
+import { currentRulesVersion } from "./rulesVersions";
 import type { Inject, Scenario } from "./scenario/schema";
 import { type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
 import { type GameState, initialState, type OutcomeReason, type Proposal } from "./state";
@@ -261,9 +262,12 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
   throw new Error(`apply: unknown event type ${event.type}`);
 }
 
-/** The state before any event (GAME.md: `initial(scenario, seed)`), with the first phase's scheduled injects fired. */
-export function createGame(scenario: Scenario, options: { seed: string }): GameState {
-  const state = initialState(scenario, options.seed);
+/**
+ * The state before any event (GAME.md: `initial(scenario, seed)`), with the first phase's scheduled
+ * injects fired; under the current rules version unless the game's own is given (rulesVersions.ts).
+ */
+export function createGame(scenario: Scenario, options: { seed: string; rulesVersion?: number }): GameState {
+  const state = initialState(scenario, options.seed, options.rulesVersion ?? currentRulesVersion());
   return fireScheduled(state, 0, 0, null);
 }
 

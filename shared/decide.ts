@@ -3,6 +3,7 @@ import type { GameEvent } from "./events";
 import { deckLeft, judge, type Table } from "./judge";
 import { actorSchema, parseMove, type RuleError } from "./moves";
 import { randomIndex } from "./rng";
+import { underRules } from "./rulesVersions";
 import type { GameState } from "./state";
 
 export type Decision = { ok: true; event: GameEvent } | { ok: false; error: RuleError };
@@ -28,6 +29,12 @@ export function tableOf(state: GameState): Table {
  * returns the event it produces or the rule it breaks. Never throws, never changes the state.
  */
 export function decide(state: GameState, actor: unknown, move: unknown, at: number): Decision {
+  // By the game's own rules version (rulesVersions.ts), whichever is current: text and id schemas
+  // and the judge read it while this runs.
+  return underRules(state.rulesVersion, () => decideNow(state, actor, move, at));
+}
+
+function decideNow(state: GameState, actor: unknown, move: unknown, at: number): Decision {
   const who = actorSchema.safeParse(actor);
   if (!who.success) return { ok: false, error: ruleError("invalid_actor", "unknown kind of actor") };
   if (!Number.isSafeInteger(at) || at < 0) {

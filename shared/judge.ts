@@ -1,6 +1,7 @@
 import { findChannel, PRESS, TABLE } from "./channels";
 import { ruleError } from "./contract/ruleErrors";
 import { type Actor, facilitatorMoveTypes, type Move, type RuleError, systemMoveTypes } from "./moves";
+import { rulesInForce } from "./rulesVersions";
 import type { PublicScenario } from "./scenario/public";
 import type { Inject } from "./scenario/schema";
 import { settledCount } from "./score";
@@ -28,7 +29,8 @@ export type Table = {
   played: string[];
 };
 
-export const MAX_EXTEND_MINUTES = 30;
+/** The current rules' limit on extending a phase (the web client's; the judge reads the game's own). */
+export const MAX_EXTEND_MINUTES = rulesInForce().maxExtendMinutes;
 
 // Every refusal through the one builder: a misspelt code, or details the code does not carry, fails to compile.
 const err = ruleError;
@@ -227,10 +229,12 @@ function judgeFacilitator(table: Table, move: Move): RuleError | null {
       return table.clock.paused ? null : err("not_paused", "the clock is running");
     case "extend": {
       const total = table.clock.extendedMinutes + move.minutes;
-      return total > MAX_EXTEND_MINUTES
-        ? err("extend_limit", `a phase may be extended by at most ${MAX_EXTEND_MINUTES} minutes in all`, {
+      // A versioned rule (rulesVersions.ts): the game's own version's limit when decided by the server.
+      const max = rulesInForce().maxExtendMinutes;
+      return total > max
+        ? err("extend_limit", `a phase may be extended by at most ${max} minutes in all`, {
             extendedMinutes: table.clock.extendedMinutes,
-            max: MAX_EXTEND_MINUTES,
+            max,
           })
         : null;
     }

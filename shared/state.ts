@@ -98,6 +98,8 @@ export const outcomeSchema = z.object({
 export const gameStateSchema = z.object({
   scenario: scenarioSchema,
   seed: z.string(),
+  /** The rules version the game was created under (rulesVersions.ts): every move is decided by it. */
+  rulesVersion: z.int().min(1),
   rng: z.int().min(0),
   seq: z.int().min(0),
   /** The time of the last event (0 before any): a game's clock never runs backwards. */
@@ -136,11 +138,12 @@ export const seedSchema = wellFormedString(200).min(1);
  * first phase's scheduled injects have fired (as of seq 0), so the state never depends on when a
  * game was created.
  */
-export function initialState(scenario: Scenario, seed: string): GameState {
+export function initialState(scenario: Scenario, seed: string, rulesVersion: number): GameState {
   const first = scenario.phases[0]!;
   const base: GameState = {
     scenario,
     seed,
+    rulesVersion,
     rng: seedState(seed),
     seq: 0,
     at: 0,

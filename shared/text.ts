@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesInForce } from "./rulesVersions";
 
 /**
  * The one rule for text that arrives from outside (chat, statements, notes, titles, names, seeds,
@@ -31,10 +32,11 @@ export const wellFormedString = (max: number) =>
 
 /**
  * Text by the rule: at most `max` characters, well formed, NFC-normalised; `trim` trims it first,
- * `min` counts what is left.
+ * `min` counts what is left. Normalising is a rule of version 2 on (rulesVersions.ts): a game of
+ * version 1 keeps its text as it was sent, so its record's hashes and its decisions still hold.
  */
 export function textSchema(options: { max: number; min?: number; trim?: boolean }) {
-  let s = wellFormedString(options.max).normalize("NFC");
+  let s = wellFormedString(options.max).overwrite((t) => (rulesInForce().nfcText ? t.normalize("NFC") : t));
   if (options.trim) s = s.trim();
   if (options.min !== undefined) s = s.min(options.min);
   return s;

@@ -40,6 +40,7 @@ function gameRow(g: NewGame, last: RecordedEvent | undefined) {
     scenarioId: g.scenario.id,
     scenarioVersion: g.scenario.version,
     seed: g.seed,
+    rulesVersion: g.rulesVersion,
     title: g.title,
     facilitatorId: g.facilitatorId,
     status: g.head.status,
@@ -80,6 +81,8 @@ export type NewGame = {
   id: string;
   scenario: Scenario;
   seed: string;
+  /** The rules version the game is played under (shared/rulesVersions.ts). */
+  rulesVersion: number;
   title: string;
   facilitatorId: string | null;
   forkedFrom?: string | null;

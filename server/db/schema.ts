@@ -80,6 +80,11 @@ export const games = pgTable(
     scenarioId: text("scenario_id").notNull(),
     scenarioVersion: integer("scenario_version").notNull(),
     seed: text("seed").notNull(),
+    /**
+     * The rules version the game was created under (shared/rulesVersions.ts): its moves are decided
+     * and its record verified by that version for ever. Games from before versions existed are 1.
+     */
+    rulesVersion: integer("rules_version").notNull().default(1),
     title: text("title").notNull(),
     facilitatorId: text("facilitator_id").references(() => facilitators.id, { onDelete: "set null" }),
     status: text("status", { enum: ["live", "over", "archived"] })

@@ -18,7 +18,13 @@ parentPort!.on("message", (job: Job) => {
       const result = verifyRecord(job.doc);
       // The events stay with the caller, who sent them: only the verdict and the state come back.
       const answer = result.ok
-        ? { ok: true, scenario: result.scenario, seed: result.seed, state: result.state }
+        ? {
+            ok: true,
+            rulesVersion: result.rulesVersion,
+            scenario: result.scenario,
+            seed: result.seed,
+            state: result.state,
+          }
         : result;
       parentPort!.postMessage({ id: job.id, result: answer });
     } else {

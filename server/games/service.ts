@@ -12,6 +12,7 @@ import {
   type RuleError,
   type Scenario,
 } from "../../shared/index";
+import { underRules } from "../../shared/rulesVersions";
 import { isDatabaseUnavailable } from "../db/connect";
 import {
   type GameHead,
@@ -97,11 +98,15 @@ export class GameService extends EventEmitter<ServiceEvents> {
     const row = await this.store.game(gameId);
     if (!row) return null;
     const scenario = row.scenario as Scenario;
-    let state: GameState = createGame(scenario, { seed: row.seed });
+    const { rulesVersion } = row;
+    let state: GameState = createGame(scenario, { seed: row.seed, rulesVersion });
     const snap = await this.store.latestSnapshot(gameId);
     if (snap) {
-      // A snapshot is input like any other: checked before it is trusted.
-      const parsed = gameStateSchema.safeParse({ ...snap.state, scenario });
+      // A snapshot is input like any other: checked before it is trusted, under the game's own rules
+      // version (its scenario's text as that version kept it); the row says the version.
+      const parsed = underRules(rulesVersion, () =>
+        gameStateSchema.safeParse({ ...snap.state, scenario, rulesVersion }),
+      );
       if (parsed.success) state = parsed.data;
       else this.log.warn({ gameId, seq: snap.seq }, "snapshot does not parse; folding the whole log");
     }

@@ -31,6 +31,7 @@ import {
   type Scenario,
   setupScenario,
 } from "../../shared/index";
+import { currentRulesVersion } from "../../shared/rulesVersions";
 import { bearer, identify, keyFirst, requireKey, seatIn } from "../auth/caller";
 import { hashCode, hashSecret, newId, newJoinCode, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
@@ -365,6 +366,8 @@ export async function createStoredGame(
   g: {
     scenario: Scenario;
     seed: string;
+    /** The rules version it is played under: a fork's or an import's own, else the current one. */
+    rulesVersion?: number;
     title: string;
     facilitatorId: string | null;
     forkedFrom?: string;
@@ -376,7 +379,8 @@ export async function createStoredGame(
   },
 ): Promise<CreatedGame> {
   const gameId = newId("g");
-  const state = g.state ?? createGame(g.scenario, { seed: g.seed });
+  const rulesVersion = g.rulesVersion ?? currentRulesVersion();
+  const state = g.state ?? createGame(g.scenario, { seed: g.seed, rulesVersion });
   const head = headOf(state);
   const joinCodes: Record<string, string> = {};
   for (const role of g.scenario.roles) joinCodes[role.id] = newJoinCode();
@@ -386,11 +390,12 @@ export async function createStoredGame(
     id: gameId,
     scenario: g.scenario,
     seed: g.seed,
+    rulesVersion,
     title: g.title,
     facilitatorId: g.facilitatorId,
     forkedFrom: g.forkedFrom ?? null,
     forkedAtSeq: g.forkedAtSeq ?? null,
-    genesis: genesisHash(g.scenario, g.seed),
+    genesis: genesisHash(g.scenario, g.seed, rulesVersion),
     head: g.archived ? { ...head, status: "archived", deadlineAt: null } : head,
     events: g.events,
     seats: [

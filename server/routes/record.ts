@@ -80,7 +80,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const { row, scenario } = await readable(request, request.params.gameId);
       const anonymous = request.query.deidentify === "true";
       // A de-identified copy is a different record: its chain is hashed anew, so it still verifies.
-      const rechain = rechainer(scenario, row.seed);
+      const rechain = rechainer({ scenario, seed: row.seed, rulesVersion: row.rulesVersion });
       const edit = anonymous ? (e: RecordedEvent) => rechain(deidentified(scenario, e)) : (e: RecordedEvent) => e;
       const name = `summitry-${row.id}${anonymous ? "-deidentified" : ""}`;
       const pages = store.eventPages(row.id, 0);
@@ -103,6 +103,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         format: "summitry-game",
         formatVersion: 1,
         gameId: row.id,
+        rulesVersion: row.rulesVersion,
         scenario,
         seed: row.seed,
       });
@@ -160,6 +161,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const created = await createStoredGame(ctx, {
         scenario: verified.scenario,
         seed: verified.seed,
+        rulesVersion: verified.rulesVersion,
         title: `${verified.scenario.title} (imported)`,
         facilitatorId: facilitator.id,
         events: verified.events,
@@ -194,7 +196,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         throw new HttpError(400, "unknown_seq", `the game has ${row.lastSeq} events`, { seq: atSeq });
       const scenario = row.scenario as Scenario;
       const events: RecordedEvent[] = (await store.eventsAfter(row.id, 0)).filter((e) => e.seq <= atSeq);
-      const start = createGame(scenario, { seed: row.seed });
+      const start = createGame(scenario, { seed: row.seed, rulesVersion: row.rulesVersion });
       let state: GameState = events.length > FOLD_OFF_THREAD ? await foldOffThread(start, events) : fold(start, events);
       if (state.outcome) {
         throw new HttpError(409, "game_over", `the game was over at event ${atSeq}; fork from an earlier one`, {
@@ -218,6 +220,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const created = await createStoredGame(ctx, {
         scenario,
         seed: row.seed,
+        rulesVersion: row.rulesVersion,
         title: `${row.title} (fork at ${atSeq})`,
         facilitatorId: row.facilitatorId,
         forkedFrom: row.id,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesInForce } from "../rulesVersions";
 import { INT4_MAX, textSchema } from "../text";
 
 /**
@@ -39,7 +40,8 @@ export const idSchema = z
     /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
     "an id starts with a letter and holds only letters, digits, '-' and '_' (at most 64)",
   )
-  .refine((id) => !RESERVED_ID_NAMES.has(id), {
+  // Refused from rules version 2 on (rulesVersions.ts): a version-1 record holding one still imports.
+  .refine((id) => !(RESERVED_ID_NAMES.has(id) && rulesInForce().reservedIds), {
     message: "this id is a name every JavaScript object has (constructor, toString…); choose another",
   });
 

@@ -81,11 +81,12 @@ describe.skipIf(!postgresBackend)("two instances on one PostgreSQL", () => {
       payload: unknown;
       hash: string;
     }>("SELECT seq, at, actor, type, payload, hash FROM events WHERE game_id = $1 ORDER BY seq", [game.gameId]);
-    const scenarioRow = await dbB.query<{ scenario: Scenario; seed: string }>(
-      "SELECT scenario, seed FROM games WHERE id = $1",
+    const scenarioRow = await dbB.query<{ scenario: Scenario; seed: string; rules_version: number }>(
+      "SELECT scenario, seed, rules_version FROM games WHERE id = $1",
       [game.gameId],
     );
-    let hash = genesisHash(scenarioRow.rows[0]!.scenario, scenarioRow.rows[0]!.seed);
+    const head = scenarioRow.rows[0]!;
+    let hash = genesisHash(head.scenario, head.seed, head.rules_version);
     rows.rows.forEach((e, i) => {
       expect(e.seq).toBe(i + 1);
       hash = eventHash(hash, e);

@@ -172,7 +172,11 @@ describe.each(backends)("the record ($name)", (backend) => {
     const forged = copy();
     const p = forged.events.findIndex((e: { type: string }) => e.type === "propose");
     forged.events[p].payload.terms = { statement: "friendly" }; // not on the first round's agenda
-    let previous = (await import("../../server/games/hash")).genesisHash(forged.scenario, forged.seed);
+    let previous = (await import("../../server/games/hash")).genesisHash(
+      forged.scenario,
+      forged.seed,
+      forged.rulesVersion,
+    );
     for (const e of forged.events) {
       e.hash = eventHash(previous, e);
       previous = e.hash;

@@ -1,0 +1,99 @@
+/**
+ * The rules' released versions (docs/rules-versions.md). A game records the version it was created
+ * under (its row, its genesis hash, its export), and is decided under that version for ever: an old
+ * record keeps verifying and a live game keeps folding as it did, whatever the rules become.
+ *
+ * A version is a set of named differences, not a copy of the rules: the code reads the difference
+ * where it applies (`rulesInForce()`), and every other rule is the same for every version. To change
+ * a rule, add a version here with the new value and read it where the rule is judged.
+ */
+
+export type RuleSet = {
+  version: number;
+  /** What changed from the version before, for docs and for anyone reading a record. */
+  changes: string;
+  /** Text arriving from outside is NFC-normalised (text.ts); before version 2 it was kept as sent. */
+  nfcText: boolean;
+  /** Ids that are names every JavaScript object has (constructor, toString…) are refused (scenario/schema.ts). */
+  reservedIds: boolean;
+  /** How many minutes a phase may be extended in all (judge.ts, `extend`). */
+  maxExtendMinutes: number;
+  /** The genesis hash covers the version itself (hashChain.ts); version 1's covers scenario and seed only. */
+  versionInGenesis: boolean;
+};
+
+const released: RuleSet[] = [
+  {
+    version: 1,
+    changes: "the rules of the first release",
+    nfcText: false,
+    reservedIds: false,
+    maxExtendMinutes: 30,
+    versionInGenesis: false,
+  },
+  {
+    version: 2,
+    changes:
+      "text is NFC-normalised and Object.prototype names are refused as ids (issue #9); the genesis hash covers the version",
+    nfcText: true,
+    reservedIds: true,
+    maxExtendMinutes: 30,
+    versionInGenesis: true,
+  },
+];
+
+const versions = new Map<number, RuleSet>(released.map((r) => [r.version, r]));
+
+/** The version a new game is created under: the latest one. */
+export function currentRulesVersion(): number {
+  return Math.max(...versions.keys());
+}
+
+export function isKnownRulesVersion(version: number): boolean {
+  return versions.has(version);
+}
+
+/** The rule set of a version; throws on one this build does not know (a record from a newer server). */
+export function rulesOf(version: number): RuleSet {
+  const rules = versions.get(version);
+  if (!rules) throw new Error(`unknown rules version ${version}`);
+  return rules;
+}
+
+/** The versions this build knows, oldest first (the docs and the record's schema list them). */
+export function knownRulesVersions(): number[] {
+  return [...versions.keys()].sort((a, b) => a - b);
+}
+
+/**
+ * Adds a version after the latest (tests only: a simulated rule change, to show that games created
+ * before it fold and verify as they did). A released version is added to `released` above instead.
+ */
+export function registerRulesVersion(rules: RuleSet): () => void {
+  if (rules.version !== currentRulesVersion() + 1) throw new Error("a new rules version follows the latest");
+  versions.set(rules.version, rules);
+  return () => {
+    versions.delete(rules.version);
+  };
+}
+
+// The version being judged. The schemas (text, ids) are built once and parse synchronously, so the
+// version reaches them by this binding, set for the length of one synchronous call (`underRules`),
+// rather than through every schema's arguments. Outside any call it is the current version.
+let inForce: RuleSet | null = null;
+
+/** The rule set in force: the one `underRules` set, else the current version's. */
+export function rulesInForce(): RuleSet {
+  return inForce ?? rulesOf(currentRulesVersion());
+}
+
+/** Runs `run` (synchronous: no await inside) with the rules of `version` in force. */
+export function underRules<T>(version: number, run: () => T): T {
+  const before = inForce;
+  inForce = rulesOf(version);
+  try {
+    return run();
+  } finally {
+    inForce = before;
+  }
+}
