@@ -1,7 +1,6 @@
 import { PRESS } from "./channels";
 import type { GameEvent } from "./events";
 import { deckLeft } from "./judge";
-import type { MoveOf, MoveType } from "./moves";
 // Scenario ids key the shifts: looked up as own keys only (own.ts).
 import { own as ownKey } from "./own";
 import { randomIndex } from "./rng";
@@ -93,13 +92,13 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
   const seq = state.seq + 1;
   const at = event.at;
   const next: GameState = { ...state, seq, at };
-  const p = event.payload as Record<string, unknown>;
   const seat = "seat" in event.actor ? event.actor.seat : null;
   const from = seat ?? "control";
 
-  switch (event.type as MoveType) {
+  // Over the event union: a new event type without its case here fails to compile (the default).
+  switch (event.type) {
     case "propose": {
-      const m = p as Omit<MoveOf<"propose">, "type"> & { proposalId: string };
+      const m = event.payload;
       const role = roleOf(state.scenario, seat!);
       const to = state.scenario.sides.find((s) => s.id !== role.side)!.id;
       const proposals = append(
@@ -133,7 +132,7 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     case "accept":
     case "reject":
     case "withdraw": {
-      const id = p.proposalId as string;
+      const id = event.payload.proposalId;
       const status = event.type === "accept" ? "accepted" : event.type === "reject" ? "rejected" : "withdrawn";
       const index = proposalIndex(state.proposals, id, own);
       const proposal = state.proposals[index]!;
@@ -143,7 +142,7 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
         closedBy: seat,
         closedAt: at,
         closedSeq: seq,
-        closeNote: (p.note as string | undefined) ?? null,
+        closeNote: (event.type === "reject" ? event.payload.note : undefined) ?? null,
       };
       if (own) {
         // Replaced in place in a list this fold owns (its index moves with it).
@@ -169,12 +168,12 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     case "chat":
       next.messages = append(
         state.messages,
-        { seq, at, channel: p.channel as string, from, text: p.text as string },
+        { seq, at, channel: event.payload.channel, from, text: event.payload.text },
         own,
       );
       return next;
     case "statement":
-      next.messages = append(state.messages, { seq, at, channel: PRESS, from, text: p.text as string }, own);
+      next.messages = append(state.messages, { seq, at, channel: PRESS, from, text: event.payload.text }, own);
       return next;
     case "sign": {
       const side = roleOf(state.scenario, seat!).side;
@@ -198,7 +197,7 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     case "advancePhase":
     case "deadline": {
       if (state.phaseIndex + 1 >= state.scenario.phases.length) {
-        return end(next, event.type as OutcomeReason, noDealEnding(next, null), at);
+        return end(next, event.type, noDealEnding(next, null), at);
       }
       return enterPhase(next, state.phaseIndex + 1, at, own);
     }
@@ -211,11 +210,12 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
       next.clock = { ...state.clock, started: true, paused: false, endsAt: at + state.clock.remainingMs };
       return next;
     case "extend": {
-      const ms = (p.minutes as number) * 60_000;
+      const { minutes } = event.payload;
+      const ms = minutes * 60_000;
       const c = state.clock;
       next.clock = {
         ...c,
-        extendedMinutes: c.extendedMinutes + (p.minutes as number),
+        extendedMinutes: c.extendedMinutes + minutes,
         remainingMs: c.paused ? c.remainingMs + ms : c.remainingMs,
         endsAt: c.endsAt === null ? null : c.endsAt + ms,
       };
@@ -227,39 +227,35 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
         const left = deckLeft(state.scenario.injects, state.played);
         next.rng = randomIndex(state.rng, left.length).state;
       }
-      if (typeof p.injectId === "string") {
-        const card = state.scenario.injects.find((i) => i.id === p.injectId)!;
+      const { injectId } = event.payload;
+      if (typeof injectId === "string") {
+        const card = state.scenario.injects.find((i) => i.id === injectId)!;
         return fireInject(next, card, seq, at, own);
       }
-      next.feed = append(
-        state.feed,
-        {
-          seq,
-          at,
-          kind: "inject",
-          injectId: null,
-          title: p.title as string,
-          text: p.text as string,
-          to: (p.to as string[] | undefined) ?? null,
-        },
-        own,
-      );
+      // A written inject (the move's refinement: no card id means a title and a text).
+      if (event.type !== "inject") return next;
+      const { title = "", text = "", to } = event.payload;
+      next.feed = append(state.feed, { seq, at, kind: "inject", injectId: null, title, text, to: to ?? null }, own);
       return next;
     }
     case "note":
       next.feed = append(
         state.feed,
-        { seq, at, kind: "note", injectId: null, title: null, text: p.text as string, to: (p.to as string[]) ?? null },
+        { seq, at, kind: "note", injectId: null, title: null, text: event.payload.text, to: event.payload.to ?? null },
         own,
       );
       return next;
     case "seatJoined": {
-      const id = p.seat as string;
-      next.seats = { ...state.seats, [id]: append(state.seats[id] ?? [], p.name as string, own) };
+      const { seat: id, name } = event.payload;
+      next.seats = { ...state.seats, [id]: append(state.seats[id] ?? [], name, own) };
       return next;
     }
+    default: {
+      // Unreachable for a typed event; an untyped one (a record from elsewhere) still stops here.
+      const unknown: never = event;
+      throw new Error(`apply: unknown event type ${(unknown as { type: string }).type}`);
+    }
   }
-  throw new Error(`apply: unknown event type ${event.type}`);
 }
 
 /**

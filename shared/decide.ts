@@ -1,5 +1,5 @@
 import { ruleError } from "./contract/ruleErrors";
-import type { GameEvent } from "./events";
+import { eventOfMove, type GameEvent } from "./events";
 import { deckLeft, judge, type Table } from "./judge";
 import { actorSchema, parseMove, type RuleError } from "./moves";
 import { randomIndex } from "./rng";
@@ -46,12 +46,14 @@ function decideNow(state: GameState, actor: unknown, move: unknown, at: number):
   const broken = judge(tableOf(state), who.data, m, at);
   if (broken) return { ok: false, error: broken };
 
-  const { type, ...fields } = m;
-  const payload: Record<string, unknown> = { ...fields };
-  if (type === "propose") payload.proposalId = `p${state.proposals.length + 1}`;
-  if (type === "drawInject") {
-    const left = deckLeft(state.scenario.injects, state.played);
-    payload.injectId = left[randomIndex(state.rng, left.length).index];
+  const by = who.data;
+  if (m.type === "propose") {
+    return { ok: true, event: eventOfMove(m, by, at, { proposalId: `p${state.proposals.length + 1}` }) };
   }
-  return { ok: true, event: { type, actor: who.data, at, payload } };
+  if (m.type === "drawInject") {
+    const left = deckLeft(state.scenario.injects, state.played);
+    // The judge refused an empty deck (deck_empty), so there is a card to draw.
+    return { ok: true, event: eventOfMove(m, by, at, { injectId: left[randomIndex(state.rng, left.length).index]! }) };
+  }
+  return { ok: true, event: eventOfMove(m, by, at, {}) };
 }

@@ -24,11 +24,20 @@ export {
 } from "./contract/ruleErrors";
 export { type Decision, decide, tableOf } from "./decide";
 export {
+  type EventOf,
+  type EventType,
+  eventOfMove,
+  eventSchemas,
+  eventSchemaWith,
+  eventTypeSchema,
   type GameEvent,
   gameEventSchema,
+  hashSchema,
   moveOfEvent,
+  type PayloadOf,
   type RecordedEvent,
   recordedEventSchema,
+  seqSchema,
 } from "./events";
 export { deckLeft, judge, MAX_EXTEND_MINUTES, type Table } from "./judge";
 export {

@@ -12,23 +12,27 @@ import { feedVisible, isRevealedTo } from "./view";
 export function eventFor<E extends GameEvent>(state: GameState, event: E, seat: string): E | null {
   if (isRevealedTo(state, seat)) return event;
   const { scenario } = state;
-  const p = event.payload;
-  switch (event.type) {
+  // Narrowed through a plain GameEvent: a generic E does not narrow on its type.
+  const e: GameEvent = event;
+  switch (e.type) {
     case "chat": {
-      const channel = findChannel(scenario, p.channel as string);
+      const channel = findChannel(scenario, e.payload.channel);
       return channel && canRead(scenario, channel, seat) ? event : null;
     }
     case "inject":
     case "drawInject": {
-      if (typeof p.injectId === "string") {
+      const { injectId } = e.payload;
+      if (typeof injectId === "string") {
         // A played card's title and text are public; its effects stay with the control cell.
-        const card = scenario.injects.find((i) => i.id === p.injectId);
-        return { ...event, payload: { injectId: p.injectId, title: card?.title ?? "", text: card?.text ?? "" } };
+        const card = scenario.injects.find((i) => i.id === injectId);
+        const payload = { injectId, title: card?.title ?? "", text: card?.text ?? "" };
+        // Both the inject and the drawInject payload hold a card's id, title and text.
+        return { ...event, payload } as E;
       }
-      return feedVisible(scenario, { to: (p.to as string[] | undefined) ?? null }, seat, false) ? event : null;
+      return e.type === "inject" && feedVisible(scenario, { to: e.payload.to ?? null }, seat, false) ? event : null;
     }
     case "note":
-      return feedVisible(scenario, { to: (p.to as string[] | undefined) ?? null }, seat, false) ? event : null;
+      return feedVisible(scenario, { to: e.payload.to ?? null }, seat, false) ? event : null;
     default:
       return event;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMove, MAX_EXTEND_MINUTES, scoreOf, viewFor } from "../shared/index";
+import { checkMove, errorCodeSchema, MAX_EXTEND_MINUTES, scoreOf, viewFor } from "../shared/index";
 import { tinyScenario as tiny } from "../shared/scenarios/index";
 import { F, Play, SYS, seat } from "./support/play";
 
@@ -37,7 +37,7 @@ describe("input that is not a move", () => {
     [{ type: "chat", channel: "table", text: "   " }, "invalid_move"],
     [{ type: "extend", minutes: 16 }, "invalid_move"],
     [{ type: "inject", injectId: "inj-storm", title: "both" }, "invalid_move"],
-  ])("%j is refused with %s", (move, code) => g.refused(N_FISH, move, code));
+  ])("%j is refused with %s", (move, code) => g.refused(N_FISH, move, errorCodeSchema.parse(code)));
 
   it("an unknown actor or seat is refused", () => {
     g.refused({ seat: "nobody" }, { type: "walkAway" }, "unknown_seat");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordedEventSchema } from "../events";
+import { eventSchemaWith, hashSchema, seqSchema } from "../events";
 import { moveSchema } from "../moves";
 import { idSchema } from "../scenario/schema";
 import { gameSetupSchema } from "../setup";
@@ -70,7 +70,7 @@ export const eventsQuery = z.strictObject({ from: queryInt(0).default(0) });
  * An event as a seat receives it over HTTP or a socket: the stored event, redacted for the seat
  * (visibility.ts), without its hash unless the whole game is open to it.
  */
-export const seenEvent = recordedEventSchema.extend({ hash: recordedEventSchema.shape.hash.optional() });
+export const seenEvent = eventSchemaWith({ seq: seqSchema, hash: hashSchema.optional() });
 export type SeenEvent = z.infer<typeof seenEvent>;
 export const eventList = z.array(seenEvent);
 

@@ -4,8 +4,11 @@ import {
   createGame,
   type Decision,
   decide,
+  type ErrorCode,
+  type EventOf,
   type GameEvent,
   type GameState,
+  type MoveType,
   type Scenario,
 } from "../../shared/index";
 
@@ -43,7 +46,9 @@ export class Play {
     return d;
   }
 
-  /** Applies a move that must be allowed; returns its event. */
+  /** Applies a move that must be allowed; returns its event (typed by the move's type). */
+  ok<T extends MoveType>(actor: unknown, move: { type: T } & Record<string, unknown>): EventOf<T>;
+  ok(actor: unknown, move: unknown): GameEvent;
   ok(actor: unknown, move: unknown): GameEvent {
     const d = this.try(actor, move);
     if (!d.ok)
@@ -52,7 +57,7 @@ export class Play {
   }
 
   /** A move that must be refused with this code, leaving the state exactly as it was. */
-  refused(actor: unknown, move: unknown, code: string): void {
+  refused(actor: unknown, move: unknown, code: ErrorCode): void {
     const before = this.state;
     const snapshot = structuredClone(before);
     const d = decide(this.state, actor, move, this.now);

@@ -44,7 +44,7 @@ export function mergeEvent(prev: ClientView, m: EventMessage): ClientView {
   const joined = m.event.type === "seatJoined" ? m.event.payload : null;
   const seats = v.seats.map((s) => {
     const names = s.names ?? prev.seats.find((p) => p.id === s.id)?.names ?? [];
-    return { ...s, names: joined?.seat === s.id ? [...names, String(joined.name)] : names };
+    return { ...s, names: joined?.seat === s.id ? [...names, joined.name] : names };
   });
   return { ...v, scenario: v.scenario ?? prev.scenario, channels, proposals, feed, mine, secrets, seats };
 }
@@ -53,9 +53,8 @@ export function mergeEvent(prev: ClientView, m: EventMessage): ClientView {
 export function messageOf(m: EventMessage): Message | null {
   const e = m.event;
   const from = "seat" in e.actor ? e.actor.seat : "control";
-  if (e.type === "chat")
-    return { seq: m.seq, at: e.at, channel: String(e.payload.channel), from, text: String(e.payload.text) };
-  if (e.type === "statement") return { seq: m.seq, at: e.at, channel: "press", from, text: String(e.payload.text) };
+  if (e.type === "chat") return { seq: m.seq, at: e.at, channel: e.payload.channel, from, text: e.payload.text };
+  if (e.type === "statement") return { seq: m.seq, at: e.at, channel: "press", from, text: e.payload.text };
   return null;
 }
 

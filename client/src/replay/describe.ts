@@ -71,5 +71,4 @@ export function describeEvent(event: GameEvent | null, before: GameState, after:
     case "seatJoined":
       return T.seatJoined(str("name"), roleTitle(s, str("seat")));
   }
-  return event.type;
 }

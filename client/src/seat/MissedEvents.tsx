@@ -73,7 +73,5 @@ export function describe(m: Model, entry: LogEntry): string {
       return x.endGame;
     case "seatJoined":
       return x.joined(s(p.name), m.seatTitle(s(p.seat)));
-    default:
-      return x.other(event.type);
   }
 }
