@@ -5,7 +5,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import { ensureOperator } from "./auth/operator";
 import { newId } from "./auth/secrets";
@@ -19,6 +19,7 @@ import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { fastifyErrorOptions, installErrorHandler, installErrorShape } from "./http/errors";
 import { installInputGuards } from "./http/inputGuards";
+import { swaggerOptions, swaggerUiOptions } from "./http/openapi";
 import { registerSecurity } from "./http/security";
 import { serverTimeouts } from "./http/timeouts";
 import { installHttpLimits } from "./limits/http";
@@ -75,18 +76,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: "Summitry",
-        description: "The HTTP half of Summitry's public interface (PROTOCOL.md).",
-        version: "1",
-      },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(swagger, swaggerOptions);
+  await app.register(swaggerUi, swaggerUiOptions);
   await registerSecurity(app);
   await app.register(rateLimit, { global: false });
 

@@ -1,17 +1,29 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import { Server, type Socket } from "socket.io";
-import { z } from "zod";
+import {
+  type ClientToServerEvents,
+  type ClientView,
+  type HandshakeRefusal,
+  handshakeAuth,
+  handshakeRefusal,
+  type InterServerEvents,
+  type MoveAck,
+  resumeRequest,
+  type SeenEvent,
+  type ServerToClientEvents,
+  type SocketSeat,
+} from "../../shared/contract/index";
 import {
   eventFor,
   type GameState,
   isRevealedTo,
   type RecordedEvent,
   type RuleError,
+  type ViewOptions,
   viewFor,
 } from "../../shared/index";
 import { tooDeep } from "../../shared/jsonDepth";
-import { INT4_MAX } from "../../shared/text";
 import { identify } from "../auth/caller";
 import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
@@ -32,28 +44,24 @@ import { type WatchedConn, watchSendBuffer } from "./sendBuffer";
  * and read in pages outside the game's queue (resume.ts).
  */
 
-type SocketData = {
-  gameId: string;
-  seat: string;
-  /** The token's SHA-256, as the database keeps it: what the per-token limits count by. */
-  token: string;
-  resume: ResumeState;
-};
-// Event payloads are checked where they are read (zod) and built from typed views where sent.
-// biome-ignore lint/suspicious/noExplicitAny: Socket.IO's event maps; payloads are zod-checked on arrival
-type Handler = (...args: any[]) => void;
-type GameSocket = Socket<Record<string, Handler>, Record<string, Handler>, Record<string, never>, SocketData>;
+/** The contract's seat of a socket, and this process's resume bookkeeping for it. */
+type SocketData = SocketSeat & { resume: ResumeState };
+// The messages each way are the contract's (shared/contract/socket.ts): what is sent is built to
+// its types, and what arrives is parsed (a move by the rules, a resume by its schema).
+type GameServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const resumeSchema = z.strictObject({ fromSeq: z.int().min(0).max(INT4_MAX) });
 /** Handshake refusals a client may see as they are; anything else (a database's error text) is `internal`. */
-const HANDSHAKE_CODES = new Set(["unauthorized", "not_found", "too_many_connections", "unavailable", "shutting_down"]);
+const isHandshakeRefusal = (message: unknown): message is HandshakeRefusal =>
+  message !== "internal" && handshakeRefusal.safeParse(message).success;
+const refuse = (code: HandshakeRefusal) => new Error(code);
 const room = {
   game: (id: string) => `game:${id}`,
   seat: (id: string, seat: string) => `game:${id}:seat:${seat}`,
 };
 
 export class Gateway {
-  readonly io: Server;
+  readonly io: GameServer;
   /** gameId → seat → this process's sockets on it */
   private readonly local = new Map<string, Map<string, Set<GameSocket>>>();
   /** Moves being answered: shutdown lets each answer go out before it closes the sockets. */
@@ -64,7 +72,7 @@ export class Gateway {
     private readonly ctx: Omit<AppContext, "gateway">,
   ) {
     const { config } = ctx;
-    this.io = new Server(httpServer, {
+    this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       // Messages a little over the limit get a typed refusal; far over it, the connection closes.
       maxHttpBufferSize: Math.max(1_000_000, config.SOCKET_MAX_MESSAGE_BYTES * 4),
       serveClient: false,
@@ -78,29 +86,31 @@ export class Gateway {
     }
 
     this.io.use((socket, next) => {
-      this.authenticate(socket as GameSocket).then(
+      this.authenticate(socket).then(
         () => next(),
         (err: Error) => {
-          if (HANDSHAKE_CODES.has(err?.message)) return next(err);
+          if (isHandshakeRefusal(err?.message)) return next(err);
           ctx.log.warn({ err }, "socket handshake failed");
-          next(new Error("internal"));
+          next(refuse("internal"));
         },
       );
     });
-    this.io.on("connection", (socket) => this.onConnection(socket as GameSocket));
+    this.io.on("connection", (socket) => this.onConnection(socket));
     // Events stored by this process or, after a notice, by another: each goes to this process's sockets.
     ctx.service.on("event", (game, e) => this.broadcast(game, e));
   }
 
   private async authenticate(socket: GameSocket): Promise<void> {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const caller = typeof token === "string" ? await identify(this.ctx.store, token) : null;
-    if (caller?.kind !== "token" || typeof token !== "string") throw new Error("unauthorized");
+    const auth = handshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) throw refuse("unauthorized");
+    const { token } = auth.data;
+    const caller = await identify(this.ctx.store, token);
+    if (caller?.kind !== "token") throw refuse("unauthorized");
     const game = await this.ctx.service.get(caller.gameId);
-    if (!game) throw new Error("not_found");
+    if (!game) throw refuse("not_found");
     const tokenHash = hashSecret(token);
     const release = this.ctx.limits.sockets.take(tokenHash);
-    if (!release) throw new Error("too_many_connections");
+    if (!release) throw refuse("too_many_connections");
     // Whichever comes first; a client gone during the handshake never fires `disconnect`.
     socket.conn.once("close", release);
     socket.once("disconnect", release);
@@ -124,9 +134,10 @@ export class Gateway {
     this.sendState(socket).catch((err) => this.ctx.log.warn({ err, gameId }, "state failed"));
     this.publishPresence(gameId).catch(() => {});
 
+    // Both arguments untrusted: the payload is parsed by the rules, the ack may be missing.
     socket.on("move", (payload: unknown, ack: unknown) => {
       const started = performance.now();
-      const reply = (r: unknown) => {
+      const reply = (r: MoveAck) => {
         this.ctx.metrics.moveTook(performance.now() - started);
         if (typeof ack === "function") ack(r);
       };
@@ -147,10 +158,7 @@ export class Gateway {
     });
   }
 
-  private async onMove(
-    socket: GameSocket,
-    payload: unknown,
-  ): Promise<{ ok: true; seq: number } | { ok: false; error: RuleError }> {
+  private async onMove(socket: GameSocket, payload: unknown): Promise<MoveAck> {
     const { gameId, seat } = socket.data;
     const wait = this.ctx.limits.takeMove(gameId, seat);
     if (wait > 0) return { ok: false, error: rateLimited("too many moves from this seat; slow down", wait) };
@@ -175,12 +183,12 @@ export class Gateway {
   private async sendState(socket: GameSocket): Promise<void> {
     const game = await this.ctx.service.get(socket.data.gameId);
     if (!game || !socket.connected) return;
-    socket.emit("state", { seq: game.state.seq, view: { ...viewFor(game.state, socket.data.seat), gameId: game.id } });
+    socket.emit("state", { seq: game.state.seq, view: seatView(game.state, socket.data.seat, game.id) });
   }
 
   /** Every event the seat may see after `fromSeq`, in order, then its whole view again (resume.ts). */
   private onResume(socket: GameSocket, payload: unknown): void {
-    const parsed = resumeSchema.safeParse(payload);
+    const parsed = resumeRequest.safeParse(payload);
     if (!parsed.success) {
       socket.emit("error_message", { code: "invalid_input", message: "resume takes { fromSeq: a whole number }" });
       return;
@@ -197,13 +205,13 @@ export class Gateway {
       page: (from, limit) => limits.resumeReads.run(() => store.eventsAfter(gameId, from, limit)),
       pageSize: limits.resumePage,
       seen: (state, e) => this.seen(state, e, seat),
-      compactView: (state) => ({ ...viewFor(state, seat, { histories: false }), gameId }),
-      wholeView: (state) => ({ ...viewFor(state, seat), gameId }),
+      compactView: (state) => seatView(state, seat, gameId, { histories: false }),
+      wholeView: (state) => seatView(state, seat, gameId),
       onError: (err) => log.warn({ err, gameId }, "resume failed"),
     });
   }
 
-  private seen(state: GameState, e: RecordedEvent, seat: string) {
+  private seen(state: GameState, e: RecordedEvent, seat: string): SeenEvent | null {
     const seen = eventFor(state, e, seat);
     if (!seen || isRevealedTo(state, seat)) return seen;
     const { hash: _hash, ...rest } = seen;
@@ -219,7 +227,7 @@ export class Gateway {
       const message = {
         seq: e.seq,
         event: seen,
-        view: { ...viewFor(game.state, seat, { histories: false }), gameId: game.id },
+        view: seatView(game.state, seat, game.id, { histories: false }),
       };
       for (const s of sockets) deliver(s, message);
     }
@@ -230,7 +238,7 @@ export class Gateway {
     const game = await this.ctx.service.get(gameId);
     if (!game) return;
     const sockets = await this.io.in(room.game(gameId)).fetchSockets();
-    const connected = new Set(sockets.map((s) => (s.data as SocketData).seat));
+    const connected = new Set(sockets.map((s) => s.data.seat));
     const seats = [...game.state.scenario.roles.map((r) => r.id), "observer", "facilitator"].map((id) => ({
       id,
       connected: connected.has(id),
@@ -263,6 +271,11 @@ export class Gateway {
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
+}
+
+/** A seat's view as the contract sends it: the view and its game's id. */
+function seatView(state: GameState, seat: string, gameId: string, options?: ViewOptions): ClientView {
+  return { ...viewFor(state, seat, options), gameId };
 }
 
 type Drainable = { writeBuffer: unknown[]; once(event: "drain", f: () => void): unknown };

@@ -1,3 +1,12 @@
+import type { Socket } from "socket.io";
+import type {
+  ClientToServerEvents,
+  ClientView,
+  EventMessage,
+  InterServerEvents,
+  SeenEvent,
+  ServerToClientEvents,
+} from "../../shared/contract/index";
 import type { GameState, RecordedEvent } from "../../shared/index";
 
 /**
@@ -17,13 +26,13 @@ import type { GameState, RecordedEvent } from "../../shared/index";
  * replaces it (keeping the earlier `fromSeq`, so both askers get all they asked for).
  */
 
-export type Outgoing = { seq: number; event: unknown; view: unknown };
+export type Outgoing = EventMessage;
 
-export type ResumeSocket = {
-  connected: boolean;
-  emit(name: string, payload: unknown): void;
-  data: { resume: ResumeState };
-};
+/** What a resume needs of a socket: to send the contract's messages, and its resume bookkeeping. */
+export type ResumeSocket = Pick<
+  Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, { resume: ResumeState }>,
+  "connected" | "emit" | "data"
+>;
 
 export type ResumeState = {
   running: boolean;
@@ -46,9 +55,9 @@ export type ResumeDeps = {
   page(fromSeq: number, limit: number): Promise<RecordedEvent[]>;
   pageSize: number;
   /** What this seat sees of an event at `state` (null: nothing). */
-  seen(state: GameState, e: RecordedEvent): unknown;
-  compactView(state: GameState): unknown;
-  wholeView(state: GameState): unknown;
+  seen(state: GameState, e: RecordedEvent): SeenEvent | null;
+  compactView(state: GameState): ClientView;
+  wholeView(state: GameState): ClientView;
   onError(err: unknown): void;
 };
 

@@ -6,6 +6,7 @@ import { gameSetupSchema } from "../setup";
 import { outcomeSchema, seedSchema } from "../state";
 import { INT4_MAX, textSchema, wellFormedString } from "../text";
 import { queryFlag, queryInt } from "./http";
+import { type GameRecord, parseRecord } from "./record";
 
 /** Games: create, list, join, the facilitator's tokens and seats, events, moves, fork, import, export. */
 
@@ -50,6 +51,8 @@ export const gameSummary = z.object({
   title: z.string(),
   scenarioId: z.string(),
   scenarioVersion: z.int(),
+  /** The rules version the game is played under (docs/rules-versions.md). */
+  rulesVersion: z.int().min(1),
   status: z.enum(["live", "over", "archived"]),
   phase: z.string(),
   seats: z.array(z.object({ id: z.string(), joined: z.boolean() })),
@@ -77,6 +80,18 @@ export const eventList = z.array(seenEvent);
 /** `POST /api/games/:gameId/moves`: a move, judged by the same rules as the socket's `move`. */
 export const moveBody = moveSchema;
 export const moveAccepted = z.object({ ok: z.literal(true), seq: z.int() });
+
+/**
+ * `GET /api/games/:gameId/export?format=json` as a reader takes it: the record format
+ * (record.ts), read under the record's own rules version; a document that is not one fails with
+ * the first problem's words.
+ */
+export const exportedRecord = z.unknown().transform((doc, ctx): GameRecord => {
+  const read = parseRecord(doc);
+  if (read.ok) return read.record;
+  ctx.addIssue({ code: "custom", message: read.problem.message });
+  return z.NEVER;
+});
 
 export const exportQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json"), deidentify: queryFlag });
 export const forkBody = z.strictObject({ atSeq: z.int().min(0) });

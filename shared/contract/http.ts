@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INT4_MAX } from "../text";
+import { errorCodeSchema } from "./ruleErrors";
 
 /**
  * The HTTP half of the wire contract: what every route takes and answers, in one place for the
@@ -8,9 +9,17 @@ import { INT4_MAX } from "../text";
  * one holds what they share.
  */
 
-/** The one error shape of every 4xx and 5xx (PROTOCOL.md, "Errors"). */
+/**
+ * The one error shape of every 4xx and 5xx (PROTOCOL.md, "Errors"), its code one of the closed set
+ * (ruleErrors.ts). The details stay a plain record here: what each code's details hold is
+ * ruleErrorSchema's to say, and an HTTP answer is not refused for a detail a newer server adds.
+ */
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof errorSchema>;
 export type ApiError = ErrorBody["error"];
@@ -37,5 +46,7 @@ export const seatParams = gameIdParams.extend({ seatId: pathId });
 export const queryInt = (min: number) => z.coerce.number().int().min(min).max(INT4_MAX);
 /** A `?flag=true|false` query parameter, as query strings carry it. */
 export const queryFlag = z.enum(["true", "false"]).default("false");
-/** What a 204 answers: nothing. */
+/** What a 204 answers: nothing (documented as `what`). */
 export const noContent = (what: string) => z.null().describe(what);
+/** A 204 as the client reads it: no body, which the client's api() hands over as null. */
+export const emptyAnswer = z.null();

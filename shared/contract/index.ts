@@ -8,4 +8,6 @@ export * from "./access";
 export * from "./games";
 export * from "./http";
 export * from "./operations";
+export * from "./ruleErrors";
 export * from "./scenarios";
+export * from "./socket";

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { type Analysis, analyze, type Scenario } from "../../../shared/index";
+import { exportedRecord, type GameSummary, gameList } from "../../../shared/contract/index";
+import { type Analysis, analyze, type Outcome, type Scenario } from "../../../shared/index";
 import { api } from "../core/api";
 import { Link } from "../core/router";
 import { storage } from "../core/storage";
 import { thinPairs } from "../debrief/model";
 import type { ChartSeries } from "../debrief/ScoreSpaceChart";
 import { sideName } from "../replay/labels";
-import { describeLoadError, exportPath, type GameRecord } from "../replay/record";
+import { describeLoadError, exportPath } from "../replay/record";
 import { t } from "../texts";
 import "../debrief/debrief.css";
 
@@ -14,31 +15,13 @@ const ScoreSpaceChart = lazy(() => import("../debrief/ScoreSpaceChart"));
 
 const T = t.replay.cohort;
 
-type Listed = {
-  gameId: string;
-  title: string;
-  scenarioId: string;
-  scenarioVersion: number;
-  status: string;
-  phase: string;
-  outcome: unknown;
-  createdAt: string;
-  forkedFrom: string | null;
-};
+type Listed = GameSummary;
 
 type Ending = { agreement: boolean; sides: Record<string, number>; reason: string | null };
 
-/** The stored outcome (`{ agreement, scores: { sides, roles } }`), read defensively. */
-function endingOf(outcome: unknown): Ending | null {
-  if (!outcome || typeof outcome !== "object") return null;
-  const o = outcome as { agreement?: unknown; scores?: { sides?: unknown }; reason?: unknown };
-  const sides = o.scores?.sides;
-  if (typeof o.agreement !== "boolean" || !sides || typeof sides !== "object") return null;
-  return {
-    agreement: o.agreement,
-    sides: sides as Record<string, number>,
-    reason: typeof o.reason === "string" ? o.reason : null,
-  };
+/** A finished game's outcome as the chart plots it (the contract has parsed it on arrival). */
+function endingOf(outcome: Outcome | null): Ending | null {
+  return outcome ? { agreement: outcome.agreement, sides: outcome.scores.sides, reason: outcome.reason } : null;
 }
 
 /** A scenario's games' colours: a marker per game would be too many; agreements and no-deals differ by shape. */
@@ -65,7 +48,7 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
     let live = true;
     (async () => {
       try {
-        const games = await api<Listed[]>("GET", `/api/games?scenarioId=${encodeURIComponent(scenarioId)}`, {
+        const games = await api(`/api/games?scenarioId=${encodeURIComponent(scenarioId)}`, gameList, {
           token: key,
         });
         let scenario: Scenario | null = null;
@@ -75,7 +58,7 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
         const first = games[0];
         if (first) {
           try {
-            const record = await api<GameRecord>("GET", exportPath(first.gameId, "format=json"), { token: key });
+            const record = await api(exportPath(first.gameId, "format=json"), exportedRecord, { token: key });
             scenario = record.scenario;
             analysis = analyze(record.scenario);
           } catch (err) {

@@ -1,7 +1,8 @@
-/** The HTTP half of the public interface, with its typed errors. */
+/** The HTTP half of the public interface: every answer parsed with the contract's schema. */
 import type { z } from "zod";
+import { type ApiError, errorSchema } from "../../../shared/contract/index";
 
-export type ApiError = { code: string; message: string; details?: Record<string, unknown> };
+export type { ApiError };
 
 export class ApiFailure extends Error {
   constructor(
@@ -12,11 +13,20 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function api<T>(
-  method: string,
+export type ApiOptions = { method?: string; token?: string | null; body?: unknown };
+
+/**
+ * Calls the API and parses its answer with `schema` (from shared/contract/): a server of another
+ * version, or a proxy's error page, shows as a typed failure (`bad_response`) rather than as a
+ * screen built on a wrong shape. A 204 answers `null`, so a route that answers nothing takes the
+ * contract's `emptyAnswer`. A refusal is an ApiFailure with the server's `{ code, message, details }`.
+ */
+export async function api<S extends z.ZodType>(
   path: string,
-  options: { token?: string | null; body?: unknown } = {},
-): Promise<T> {
+  schema: S,
+  options: ApiOptions = {},
+): Promise<z.output<S>> {
+  const method = options.method ?? "GET";
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -30,28 +40,21 @@ export async function api<T>(
   } catch {
     throw new ApiFailure(0, { code: "offline", message: "The server cannot be reached." });
   }
-  if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const error = (data as { error?: ApiError } | null)?.error ?? { code: "http_error", message: res.statusText };
-    throw new ApiFailure(res.status, error);
+  const data: unknown = res.status === 204 ? null : await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiFailure(res.status, refusalOf(data, res.statusText));
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiFailure(502, {
+      code: "bad_response",
+      message: `Unexpected answer from ${method} ${path}: ${issue?.message ?? "invalid"} (at ${issue?.path.join(".") || "the body"}).`,
+    });
   }
-  return data as T;
+  return parsed.data;
 }
 
-/**
- * A call whose answer is checked against its schema: a server of another version, or a proxy's
- * error page, shows as a typed failure rather than as a screen built on a wrong shape.
- */
-export async function apiOf<S extends z.ZodType>(
-  schema: S,
-  method: string,
-  path: string,
-  options: { token?: string | null; body?: unknown } = {},
-): Promise<z.infer<S>> {
-  const data = await api<unknown>(method, path, options);
-  const parsed = schema.safeParse(data);
-  if (!parsed.success)
-    throw new ApiFailure(502, { code: "bad_response", message: `Unexpected answer from ${method} ${path}.` });
-  return parsed.data;
+/** The server's refusal as its contract says it, or `http_error` for a body that is not one (a proxy's page). */
+export function refusalOf(body: unknown, statusText: string): ApiError {
+  const parsed = errorSchema.safeParse(body);
+  return parsed.success ? parsed.data.error : { code: "http_error", message: statusText || "HTTP error" };
 }

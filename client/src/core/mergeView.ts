@@ -1,8 +1,8 @@
-import type { GameEvent, Message, View } from "../../../shared/index";
+import type { ClientView, EventMessage } from "../../../shared/contract/index";
+import type { Message } from "../../../shared/index";
 
-/** What the server sends: a whole view on `state`, a compact one with each `event`. */
-export type ClientView = View & { gameId: string };
-export type EventMessage = { seq: number; event: GameEvent & { seq: number }; view: ClientView };
+/** What the server sends: a whole view on `state`, a compact one with each `event` (the wire contract's). */
+export type { ClientView, EventMessage };
 
 /**
  * Folds an event's compact view into the whole view the client holds. The compact view leaves

@@ -1,11 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { RuleError } from "../../../shared/index";
-import { type ClientView, type EventMessage, mergeEvent, needsWholeView } from "./mergeView";
+import {
+  type ClientToServerEvents,
+  type ClientView,
+  type ErrorCode,
+  type EventMessage,
+  type HandshakeAuth,
+  handshakeRefusal,
+  type MoveAck,
+  type Presence,
+  type ServerToClientEvents,
+} from "../../../shared/contract/index";
+import { mergeEvent, needsWholeView } from "./mergeView";
+import { parseAck, parseServerMessage } from "./serverMessages";
 
 export type Connection = "connecting" | "online" | "offline" | "refused";
-export type Presence = { id: string; connected: boolean }[];
-export type Ack = { ok: true; seq: number } | { ok: false; error: RuleError };
+export type { Presence };
+/** A move's acknowledgement, as the contract says it. */
+export type Ack = MoveAck;
+type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Every event this client received, and whether it arrived while catching up after a drop. */
 export type LogEntry = EventMessage & { missed: boolean };
 
@@ -20,7 +33,7 @@ export function useGame(token: string | null) {
   const [connection, setConnection] = useState<Connection>("connecting");
   /** Who is connected (the facilitator's socket only receives it). */
   const [presence, setPresence] = useState<Presence | null>(null);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<GameSocket | null>(null);
   const lastSeq = useRef(0);
   const resuming = useRef(false);
   // After a reconnect two states arrive: the one sent on connect and the answer to `resume`.
@@ -29,8 +42,9 @@ export function useGame(token: string | null) {
 
   useEffect(() => {
     if (!token) return;
-    const socket = io({
-      auth: { token },
+    const auth: HandshakeAuth = { token };
+    const socket: GameSocket = io({
+      auth,
       transports: ["websocket"],
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
@@ -48,11 +62,20 @@ export function useGame(token: string | null) {
       }
     });
     socket.on("disconnect", () => setConnection("offline"));
-    socket.on("presence", (p: { seats: Presence }) => setPresence(p.seats));
-    socket.on("connect_error", (err) =>
-      setConnection(err.message === "unauthorized" || err.message === "not_found" ? "refused" : "offline"),
-    );
-    socket.on("state", ({ view: whole }: { seq: number; view: ClientView }) => {
+    // Every message is parsed by the contract on arrival (serverMessages.ts): a malformed one is dropped.
+    socket.on("presence", (raw: unknown) => {
+      const p = parseServerMessage("presence", raw);
+      if (p) setPresence(p.seats);
+    });
+    socket.on("connect_error", (err) => {
+      const refusal = handshakeRefusal.safeParse(err.message);
+      const refused = refusal.success && (refusal.data === "unauthorized" || refusal.data === "not_found");
+      setConnection(refused ? "refused" : "offline");
+    });
+    socket.on("state", (raw: unknown) => {
+      const state = parseServerMessage("state", raw);
+      if (!state) return;
+      const whole = state.view;
       if (resuming.current && --statesToCome.current > 0) {
         // Keep lastSeq where it was before the drop: the resumed events are still to come.
         viewRef.current = whole;
@@ -64,9 +87,10 @@ export function useGame(token: string | null) {
       lastSeq.current = Math.max(lastSeq.current, whole.seq);
       setView(whole);
     });
-    socket.on("event", (m: EventMessage) => {
+    socket.on("event", (raw: unknown) => {
+      const m = parseServerMessage("event", raw);
       const prev = viewRef.current;
-      if (!prev || m.seq <= lastSeq.current) return;
+      if (!m || !prev || m.seq <= lastSeq.current) return;
       lastSeq.current = m.seq;
       const next = mergeEvent(prev, m);
       viewRef.current = next;
@@ -86,7 +110,7 @@ export function useGame(token: string | null) {
     if (!socket?.connected)
       return { ok: false, error: { code: "offline", message: "Not connected: the move was not sent." } };
     try {
-      const ack = (await socket.timeout(10_000).emitWithAck("move", move)) as Ack;
+      const ack = parseAck(await socket.timeout(10_000).emitWithAck("move", move));
       // A move judged on a stale view: fetch the whole view again so the screen matches the server.
       if (!ack.ok && STALE.has(ack.error.code)) socket.emit("resume", { fromSeq: lastSeq.current });
       return ack;
@@ -98,7 +122,7 @@ export function useGame(token: string | null) {
   return { view, log, connection, presence, send };
 }
 
-const STALE = new Set([
+const STALE = new Set<ErrorCode>([
   "draft_version_mismatch",
   "proposal_not_open",
   "unknown_proposal",

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useState } from "react";
+import { type GameSummary, gameList, type Me } from "../../../shared/contract/index";
 import type { PublicScenario } from "../../../shared/index";
 import { ForgetDevice } from "../common/ForgetDevice";
 import { api } from "../core/api";
 import { Link } from "../core/router";
 import { ImportRecord } from "../replay/ImportRecord";
 import { t } from "../texts";
-import type { Me } from "./accessSchemas";
 import { ConsoleLink } from "./ConsoleLink";
 import { CopyButton } from "./CopyButton";
 import { ErrorText } from "./ErrorText";
@@ -14,7 +14,6 @@ import { KeyForm } from "./KeyForm";
 import { MyScenarios } from "./MyScenarios";
 import { OperatorPanel } from "./OperatorPanel";
 import { fetchScenario } from "./scenarios";
-import type { GameSummary } from "./types";
 import "./facilitator.css";
 import { TableWrap } from "./TableWrap";
 import { type Offer, useSignIn } from "./useSignIn";
@@ -147,7 +146,7 @@ function SignedIn({
 
   const load = useCallback(async (k: string) => {
     try {
-      const list = await api<GameSummary[]>("GET", "/api/games", { token: k });
+      const list = await api("/api/games", gameList, { token: k });
       list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       setGames(list);
       setGamesError(null);

@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
-import { ApiFailure, apiOf } from "../core/api";
+import { createdKey } from "../../../shared/contract/index";
+import { ApiFailure, api } from "../core/api";
 import { Link, useRouter } from "../core/router";
 import { storage } from "../core/storage";
 import { t } from "../texts";
-import { createdKeySchema } from "./accessSchemas";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ShownOnce } from "./ShownOnce";
@@ -42,7 +42,7 @@ export function Invite() {
     setBusy(true);
     setError(null);
     try {
-      const r = await apiOf(createdKeySchema, "POST", "/api/facilitators", { body: { invite, name: n } });
+      const r = await api("/api/facilitators", createdKey, { method: "POST", body: { invite, name: n } });
       storage.setFacilitatorKey(r.facilitatorKey);
       window.history.replaceState(window.history.state, "", window.location.pathname);
       setKey(r.facilitatorKey);

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
-import { apiOf } from "../core/api";
+import { me } from "../../../shared/contract/index";
+import { api } from "../core/api";
 import { t } from "../texts";
-import { meSchema } from "./accessSchemas";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 
@@ -21,7 +21,7 @@ export function KeyForm({ current, onUse }: { current: string | null; onUse: (ke
     setBusy(true);
     setError(null);
     try {
-      await apiOf(meSchema, "GET", "/api/me", { token: key });
+      await api("/api/me", me, { token: key });
       onUse(key);
       setValue("");
     } catch (err) {

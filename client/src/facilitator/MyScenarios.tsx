@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { z } from "zod";
+import { emptyAnswer, published, type ScenarioListing, scenarioList } from "../../../shared/contract/index";
 import { ConfirmDialog } from "../common/ConfirmDialog";
 import { api } from "../core/api";
 import { t } from "../texts";
@@ -9,18 +9,7 @@ import { TableWrap } from "./TableWrap";
 
 const T = t.facilitator.myScenarios;
 
-/** `GET /api/scenarios`, as this screen relies on it. */
-const listingSchema = z.array(
-  z.object({
-    id: z.string(),
-    version: z.number(),
-    title: z.string(),
-    builtIn: z.boolean(),
-    public: z.boolean(),
-    mine: z.boolean(),
-  }),
-);
-type Listing = z.infer<typeof listingSchema>[number];
+type Listing = ScenarioListing;
 
 /**
  * The uploaded scenarios this key may manage: its own (delete one no game uses) and, for the
@@ -33,7 +22,7 @@ export function MyScenarios({ keyValue, operator }: { keyValue: string; operator
 
   const load = useCallback(async () => {
     try {
-      const all = listingSchema.parse(await api("GET", "/api/scenarios", { token: keyValue }));
+      const all = await api("/api/scenarios", scenarioList, { token: keyValue });
       setList(all.filter((s) => !s.builtIn && (s.mine || operator)));
     } catch (err) {
       setError(describeError(err));
@@ -53,10 +42,11 @@ export function MyScenarios({ keyValue, operator }: { keyValue: string; operator
     await load();
   }
   const remove = (s: Listing) =>
-    run(() => api("DELETE", `/api/scenarios/${encodeURIComponent(s.id)}`, { token: keyValue }));
+    run(() => api(`/api/scenarios/${encodeURIComponent(s.id)}`, emptyAnswer, { method: "DELETE", token: keyValue }));
   const share = (s: Listing) =>
     run(() =>
-      api("POST", `/api/scenarios/${encodeURIComponent(s.id)}/public`, {
+      api(`/api/scenarios/${encodeURIComponent(s.id)}/public`, published, {
+        method: "POST",
         token: keyValue,
         body: { public: !s.public },
       }),

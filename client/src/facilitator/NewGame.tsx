@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState } from "react";
+import { createdGame, type ScenarioListing, scenarioList } from "../../../shared/contract/index";
 import type { PublicScenario } from "../../../shared/index";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
@@ -11,7 +12,6 @@ import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ScenarioUpload } from "./ScenarioUpload";
 import { useScenario } from "./scenarios";
-import type { CreatedGame, ScenarioListing } from "./types";
 import "./facilitator.css";
 
 const DEFAULT_SCENARIO = "great-rebalancing";
@@ -34,7 +34,7 @@ export function NewGame() {
   const loadList = useCallback(async (pick?: { id: string; version: number }) => {
     try {
       // With the key: a facilitator's own uploads are listed to that key only.
-      const l = ordered(await api<ScenarioListing[]>("GET", "/api/scenarios", { token: storage.facilitatorKey() }));
+      const l = ordered(await api("/api/scenarios", scenarioList, { token: storage.facilitatorKey() }));
       setList(l);
       setListError(null);
       setChosen((c) => {
@@ -141,7 +141,8 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
         const n = Number(minutes[p.id]);
         if (n !== p.minutes) phaseMinutes[p.id] = n;
       }
-      const g = await api<CreatedGame>("POST", "/api/games", {
+      const g = await api("/api/games", createdGame, {
+        method: "POST",
         token: key,
         body: {
           scenarioId: scenario.id,

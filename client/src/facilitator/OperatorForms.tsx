@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
-import { apiOf } from "../core/api";
+import { createdInvite, createdKey } from "../../../shared/contract/index";
+import { api } from "../core/api";
 import { t } from "../texts";
-import { createdInviteSchema, createdKeySchema, inviteLink } from "./accessSchemas";
+import { inviteLink } from "./access";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ShownOnce } from "./ShownOnce";
@@ -23,7 +24,7 @@ export function InviteForm({ operatorKey, onChange }: { operatorKey: string; onC
     setMade(null);
     try {
       const body = name.trim() ? { name: name.trim() } : {};
-      const r = await apiOf(createdInviteSchema, "POST", "/api/invites", { token: operatorKey, body });
+      const r = await api("/api/invites", createdInvite, { method: "POST", token: operatorKey, body });
       setMade({ link: inviteLink(r.invite), expiresAt: r.expiresAt });
       setName("");
       onChange();
@@ -80,7 +81,7 @@ export function NewKeyForm({ operatorKey, onChange }: { operatorKey: string; onC
     setError(null);
     setMade(null);
     try {
-      const r = await apiOf(createdKeySchema, "POST", "/api/facilitators", { token: operatorKey, body: { name: n } });
+      const r = await api("/api/facilitators", createdKey, { method: "POST", token: operatorKey, body: { name: n } });
       setMade({ name: r.name ?? n, key: r.facilitatorKey });
       setName("");
       onChange();

@@ -1,9 +1,9 @@
 import { useState } from "react";
+import { emptyAnswer, type FacilitatorRow, type InviteRow, rotatedKey } from "../../../shared/contract/index";
 import { ConfirmDialog } from "../common/ConfirmDialog";
-import { api, apiOf } from "../core/api";
+import { api } from "../core/api";
 import { storage } from "../core/storage";
 import { t } from "../texts";
-import { type FacilitatorRow, type InviteRow, rotatedKeySchema } from "./accessSchemas";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ShownOnce } from "./ShownOnce";
@@ -46,12 +46,12 @@ export function FacilitatorTable({
     const path = `/api/facilitators/${encodeURIComponent(a.row.id)}`;
     try {
       if (a.kind === "rotate") {
-        const r = await apiOf(rotatedKeySchema, "POST", `${path}/rotate`, { token: operatorKey });
+        const r = await api(`${path}/rotate`, rotatedKey, { method: "POST", token: operatorKey });
         // The operator's own key: the old one stopped, so this browser keeps the new one.
         if (a.row.id === meId) storage.setFacilitatorKey(r.facilitatorKey);
         setRotated({ name: nameOf(a.row.name), key: r.facilitatorKey });
       } else {
-        await api("DELETE", path, { token: operatorKey });
+        await api(path, emptyAnswer, { method: "DELETE", token: operatorKey });
       }
     } catch (err) {
       setError(describeError(err));
@@ -157,7 +157,7 @@ export function InviteTable({
   async function withdraw(row: InviteRow) {
     setError(null);
     try {
-      await api("DELETE", `/api/invites/${encodeURIComponent(row.id)}`, { token: operatorKey });
+      await api(`/api/invites/${encodeURIComponent(row.id)}`, emptyAnswer, { method: "DELETE", token: operatorKey });
     } catch (err) {
       setError(describeError(err));
     }

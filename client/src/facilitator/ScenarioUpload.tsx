@@ -1,4 +1,6 @@
 import { useId, useState } from "react";
+import type { z } from "zod";
+import { errorDetailsSchemas, uploadChecked, uploaded } from "../../../shared/contract/index";
 import { ApiFailure, api } from "../core/api";
 import { t } from "../texts";
 import { requireFacilitatorKey } from "./access";
@@ -6,7 +8,8 @@ import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 
 const T = t.facilitator.upload;
-type Problem = { path: string; message: string };
+type Problem = ScenarioProblems["problems"][number];
+type ScenarioProblems = z.infer<typeof errorDetailsSchemas.invalid_scenario>;
 
 /**
  * Upload a scenario file (JSON). The server checks it and answers with every problem at once,
@@ -36,7 +39,8 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
         setError(T.notJson(file.name, (err as Error).message));
         return;
       }
-      const r = await api<{ id: string; version: number }>("POST", `/api/scenarios?dryRun=${checkOnly}`, {
+      const r = await api(`/api/scenarios?dryRun=${checkOnly}`, checkOnly ? uploadChecked : uploaded, {
+        method: "POST",
         token: requireFacilitatorKey(),
         body: doc,
       });
@@ -47,8 +51,11 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
       setDone(T.uploaded(r.id, r.version));
       onUploaded(r.id, r.version);
     } catch (err) {
-      if (err instanceof ApiFailure && err.status === 400 && Array.isArray(err.error.details?.problems)) {
-        setProblems({ file: file.name, list: err.error.details.problems as Problem[] });
+      // The problems as the contract types invalid_scenario's details, each with its JSON path.
+      const listed =
+        err instanceof ApiFailure ? errorDetailsSchemas.invalid_scenario.safeParse(err.error.details) : null;
+      if (err instanceof ApiFailure && err.status === 400 && listed?.success) {
+        setProblems({ file: file.name, list: listed.data.problems });
       } else if (err instanceof ApiFailure && err.status === 409) {
         // A taken or built-in id says so in its own words; the same version asks for a new one.
         setError(err.error.code === "scenario_exists" ? T.exists : err.error.message);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { type GameSummary, gameSummary, seatCodeAnswer } from "../../../shared/contract/index";
 import { api } from "../core/api";
 import { type GameCodes, loadCodes, saveCodes } from "../core/gameCodes";
 import { Link } from "../core/router";
@@ -14,7 +15,6 @@ import { describeError } from "./errors";
 import { FacilitatorTokenReset } from "./FacilitatorTokenReset";
 import { SeatCard } from "./SeatCard";
 import { useScenario } from "./scenarios";
-import type { GameSummary } from "./types";
 import "./facilitator.css";
 
 const REFRESH_MS = 4000;
@@ -29,7 +29,7 @@ export function Setup({ gameId }: { gameId: string }) {
   const load = useCallback(async () => {
     try {
       const g = await withFacilitatorToken(gameId, (token) =>
-        api<GameSummary>("GET", `/api/games/${encodeURIComponent(gameId)}`, { token }),
+        api(`/api/games/${encodeURIComponent(gameId)}`, gameSummary, { token }),
       );
       setGame(g);
       setError(null);
@@ -48,11 +48,10 @@ export function Setup({ gameId }: { gameId: string }) {
 
   const reset = async (seatId: string) => {
     const { code } = await withFacilitatorToken(gameId, (token) =>
-      api<{ code: string }>(
-        "POST",
-        `/api/games/${encodeURIComponent(gameId)}/seats/${encodeURIComponent(seatId)}/reset`,
-        { token },
-      ),
+      api(`/api/games/${encodeURIComponent(gameId)}/seats/${encodeURIComponent(seatId)}/reset`, seatCodeAnswer, {
+        method: "POST",
+        token,
+      }),
     );
     const before = loadCodes(gameId) ?? { joinCodes: {}, observerCode: "" };
     const next: GameCodes =

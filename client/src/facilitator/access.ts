@@ -1,6 +1,6 @@
-import { ApiFailure, apiOf } from "../core/api";
+import { facilitatorTokenAnswer } from "../../../shared/contract/index";
+import { ApiFailure, api } from "../core/api";
 import { storage } from "../core/storage";
-import { facilitatorTokenSchema } from "./accessSchemas";
 
 /**
  * The facilitator's identities in this browser: the key (a teacher's identity across games, issued
@@ -36,7 +36,8 @@ const gamePath = (gameId: string) => `/api/games/${encodeURIComponent(gameId)}`;
 export async function renewFacilitatorToken(gameId: string): Promise<string> {
   const key = storage.facilitatorKey();
   if (!key) throw new NoAccess();
-  const { facilitatorToken } = await apiOf(facilitatorTokenSchema, "POST", `${gamePath(gameId)}/facilitator-token`, {
+  const { facilitatorToken } = await api(`${gamePath(gameId)}/facilitator-token`, facilitatorTokenAnswer, {
+    method: "POST",
     token: key,
   });
   storage.setSeat(gameId, { token: facilitatorToken, seat: "facilitator" });
@@ -70,8 +71,12 @@ export async function withFacilitatorToken<T>(gameId: string, call: (token: stri
  */
 export async function resetFacilitatorToken(gameId: string): Promise<string> {
   const { facilitatorToken } = await withFacilitatorToken(gameId, (token) =>
-    apiOf(facilitatorTokenSchema, "POST", `${gamePath(gameId)}/facilitator-token/reset`, { token }),
+    api(`${gamePath(gameId)}/facilitator-token/reset`, facilitatorTokenAnswer, { method: "POST", token }),
   );
   storage.setSeat(gameId, { token: facilitatorToken, seat: "facilitator" });
   return facilitatorToken;
 }
+
+/** An invite's link: the code travels in the fragment, which browsers never send to a server. */
+export const inviteLink = (invite: string) =>
+  `${window.location.origin}/facilitator/invite#${encodeURIComponent(invite)}`;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { PublicScenario } from "../../../shared/index";
+import { type PublicScenario, publicScenarioSchema } from "../../../shared/index";
 import { api } from "../core/api";
 import { storage } from "../core/storage";
 
@@ -14,7 +14,7 @@ export function fetchScenario(id: string, version?: number): Promise<PublicScena
   let p = cache.get(k);
   if (!p) {
     const query = version === undefined ? "" : `?version=${version}`;
-    p = api<PublicScenario>("GET", `/api/scenarios/${encodeURIComponent(id)}${query}`, {
+    p = api(`/api/scenarios/${encodeURIComponent(id)}${query}`, publicScenarioSchema, {
       token: storage.facilitatorKey(),
     });
     p.catch(() => cache.delete(k));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { apiOf } from "../core/api";
-import { type FacilitatorRow, facilitatorListSchema, type InviteRow, inviteListSchema } from "./accessSchemas";
+import { type FacilitatorRow, facilitatorList, type InviteRow, inviteList } from "../../../shared/contract/index";
+import { api } from "../core/api";
 import { describeError } from "./errors";
 
 /** The operator's lists: every facilitator key and every invite, newest first, reloaded after each change. */
@@ -12,8 +12,8 @@ export function useOperatorLists(key: string) {
   const reload = useCallback(async () => {
     try {
       const [f, i] = await Promise.all([
-        apiOf(facilitatorListSchema, "GET", "/api/facilitators", { token: key }),
-        apiOf(inviteListSchema, "GET", "/api/invites", { token: key }),
+        api("/api/facilitators", facilitatorList, { token: key }),
+        api("/api/invites", inviteList, { token: key }),
       ]);
       const newest = (a: { createdAt: string }, b: { createdAt: string }) => b.createdAt.localeCompare(a.createdAt);
       setFacilitators([...f].sort(newest));

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiFailure, apiOf } from "../core/api";
+import { type Me, me as meAnswer } from "../../../shared/contract/index";
+import { ApiFailure, api } from "../core/api";
 import { storage } from "../core/storage";
 import { useFacilitatorKey } from "../core/useStoredSeat";
-import { type Me, meSchema } from "./accessSchemas";
 import { describeError } from "./errors";
 
 export type SignIn =
@@ -26,7 +26,7 @@ function linkKey(): string | null {
   }
 }
 
-const me = (key: string) => apiOf(meSchema, "GET", "/api/me", { token: key });
+const me = (key: string) => api("/api/me", meAnswer, { token: key });
 
 /**
  * Who this browser is signed in as. A sign-in link's key is taken out of the address at once

@@ -1,20 +1,11 @@
 import { useState } from "react";
-import { z } from "zod";
-import { ApiFailure, apiOf } from "../core/api";
+import { joined, joinedAnywhere } from "../../../shared/contract/index";
+import { ApiFailure, api } from "../core/api";
 import { useRouter } from "../core/router";
 import { seatPath } from "../core/seatPaths";
 import { storage } from "../core/storage";
 import { t } from "../texts";
 import { joinFlash } from "./joinFlash";
-
-/** `POST /api/games/:gameId/join` and `POST /api/join` (which also names the game). */
-const joinedSchema = z.object({
-  gameId: z.string().optional(),
-  token: z.string().min(1),
-  seat: z.object({ id: z.string().min(1) }),
-  /** The other names already on that seat (several people may share one). */
-  holders: z.array(z.string()).default([]),
-});
 
 /**
  * Joining a seat with a code and a name, from a join link (the game is known) or from a code
@@ -34,10 +25,11 @@ export function useJoin(gameId: string | null, initialCode = "") {
     setError(null);
     try {
       const body = { code: code.trim(), name: name.trim() };
-      const path = gameId ? `/api/games/${encodeURIComponent(gameId)}/join` : "/api/join";
-      const j = await apiOf(joinedSchema, "POST", path, { body });
-      const id = gameId ?? j.gameId;
-      if (!id) throw new Error(t.join.badCode);
+      // With the game known from the link, or by the code alone (`/api/join` names the game).
+      const j = gameId
+        ? { ...(await api(`/api/games/${encodeURIComponent(gameId)}/join`, joined, { method: "POST", body })), gameId }
+        : await api("/api/join", joinedAnywhere, { method: "POST", body });
+      const id = j.gameId;
       storage.setSeat(id, { token: j.token, seat: j.seat.id, name: body.name });
       // The projector's link is meant for many screens: only a player's seat tells who else holds it.
       if (j.seat.id !== "observer")

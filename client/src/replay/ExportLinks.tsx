@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type ApiError, ApiFailure } from "../core/api";
+import { ApiFailure, refusalOf } from "../core/api";
 import { t } from "../texts";
 import { describeLoadError, exportPath, withGameCredential } from "./record";
 
@@ -29,8 +29,7 @@ async function fetchExport(gameId: string, kind: Kind): Promise<Blob> {
       throw new ApiFailure(0, { code: "offline", message: "The server cannot be reached." });
     }
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: ApiError } | null;
-      throw new ApiFailure(res.status, body?.error ?? { code: "http_error", message: res.statusText });
+      throw new ApiFailure(res.status, refusalOf(await res.json().catch(() => null), res.statusText));
     }
     const type = kind === "json" ? "application/json" : "text/csv";
     // The bytes as sent: text() would drop the CSV's byte-order mark, which spreadsheets need.

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { createdGame } from "../../../shared/contract/index";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
 import { useRouter } from "../core/router";
@@ -8,8 +9,6 @@ import { describeError } from "../facilitator/errors";
 import { t } from "../texts";
 
 const T = t.replay.fork;
-
-type Forked = { gameId: string; facilitatorToken: string; joinCodes: Record<string, string>; observerCode: string };
 
 /**
  * Forks a game at an event: a new game (new seats, new codes) whose record is this one's first
@@ -32,7 +31,11 @@ export function ForkButton({ gameId, defaultSeq, maxSeq }: { gameId: string; def
     setError(null);
     try {
       const created = await withFacilitatorToken(gameId, (token) =>
-        api<Forked>("POST", `/api/games/${encodeURIComponent(gameId)}/fork`, { token, body: { atSeq: n } }),
+        api(`/api/games/${encodeURIComponent(gameId)}/fork`, createdGame, {
+          method: "POST",
+          token,
+          body: { atSeq: n },
+        }),
       );
       storage.setSeat(created.gameId, { token: created.facilitatorToken, seat: "facilitator" });
       saveCodes(created.gameId, { joinCodes: created.joinCodes, observerCode: created.observerCode });

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { imported } from "../../../shared/contract/index";
 import { ApiFailure, api } from "../core/api";
 import { useRouter } from "../core/router";
 import { storage } from "../core/storage";
@@ -29,7 +30,8 @@ export function ImportRecord() {
       } catch {
         throw new Error(T.notJson);
       }
-      const created = await api<{ gameId: string; facilitatorToken: string }>("POST", "/api/games/import", {
+      const created = await api("/api/games/import", imported, {
+        method: "POST",
         token: requireFacilitatorKey(),
         body,
       });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { z } from "zod";
 import { canonicalJson, type GameEvent, type Scenario } from "../../../shared/index";
 import { ApiFailure, api } from "../core/api";
 import { seatParam } from "../core/seatPaths";
@@ -96,7 +97,7 @@ function checkRecord(data: unknown): GameRecord {
 
 export async function fetchRecord(gameId: string): Promise<GameRecord> {
   const data = await withGameCredential(gameId, (token) =>
-    api<unknown>("GET", exportPath(gameId, "format=json"), { token }),
+    api(exportPath(gameId, "format=json"), z.unknown(), { token }),
   );
   return checkRecord(data);
 }
