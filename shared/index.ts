@@ -24,6 +24,15 @@ export {
 } from "./contract/ruleErrors";
 export { type Decision, decide, tableOf } from "./decide";
 export {
+  type CardFace,
+  describeEvent,
+  type EventAbout,
+  type EventFacts,
+  type EventSetting,
+  type EventWords,
+  settingOf,
+} from "./describe";
+export {
   type EventOf,
   type EventType,
   eventOfMove,

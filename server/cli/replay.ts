@@ -1,5 +1,16 @@
 import { readFileSync } from "node:fs";
-import { apply, createGame, type GameState, type RecordedEvent, type Scenario, scoreOf } from "../../shared/index";
+import {
+  apply,
+  createGame,
+  describeEvent,
+  type EventAbout,
+  type EventWords,
+  type GameState,
+  type RecordedEvent,
+  type Scenario,
+  scoreOf,
+  settingOf,
+} from "../../shared/index";
 import { verifyRecord } from "../games/record";
 
 /**
@@ -30,10 +41,46 @@ if (!verified.ok) {
   process.exit(1);
 }
 
-const { scenario, seed, events } = verified;
+const { scenario, seed, events, rulesVersion } = verified;
 console.log(
   `✓ ${path}: "${scenario.title}" (scenario ${scenario.id} v${scenario.version}), seed "${seed}", ${events.length} events; chain and rules verified\n`,
 );
+
+function who(s: Scenario, e: RecordedEvent): string {
+  const { actor } = e;
+  if ("seat" in actor) return s.roles.find((r) => r.id === actor.seat)?.title.slice(0, 22) ?? actor.seat;
+  return "facilitator" in actor ? "Control" : "(server)";
+}
+
+const terms = (t: Record<string, string>) =>
+  Object.entries(t)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+const phaseWords = (f: { phase: string; ended: boolean }, a: EventAbout) =>
+  f.ended ? `${a.type}: the game ends` : `${a.type} → ${f.phase}`;
+
+/** The timeline's words for the shared describer (shared/describe.ts): terse, with ids. */
+const timeline: EventWords<string> = {
+  propose: (f) => `proposes ${f.proposalId}: ${terms(f.terms)}`,
+  accept: (f) => `accepts ${f.proposalId} → draft v${f.draftVersion}`,
+  reject: (f, a) => `${a.type}s ${f.proposalId}`,
+  withdraw: (f, a) => `${a.type}s ${f.proposalId}`,
+  chat: (f) => `[${f.channel}] ${f.text.slice(0, 60)}`,
+  statement: (f) => `[press] ${f.text.slice(0, 60)}`,
+  sign: (f) => `signs draft v${f.draftVersion}${f.allSigned ? ": both have signed" : ""}`,
+  unsign: (_f, a) => a.type,
+  walkAway: () => "walkAway: the game ends",
+  advancePhase: phaseWords,
+  pause: (_f, a) => a.type,
+  resume: (_f, a) => a.type,
+  extend: (_f, a) => a.type,
+  inject: (f) => `inject: ${f.title}`,
+  drawInject: (f) => `inject: ${f.title}`,
+  note: (_f, a) => a.type,
+  endGame: () => "endGame: the game ends",
+  deadline: phaseWords,
+  seatJoined: (f) => `${f.name} joins as ${f.seat}`,
+};
 
 const start = events[0]?.at ?? 0;
 const clock = (at: number) => {
@@ -41,12 +88,13 @@ const clock = (at: number) => {
   return `${String(Math.floor(s / 60)).padStart(3)}:${String(s % 60).padStart(2, "0")}`;
 };
 
-let state: GameState = createGame(scenario, { seed });
+// Folded under the record's own rules version, as it was verified.
+let state: GameState = createGame(scenario, { seed, rulesVersion });
 for (const e of events) {
   const phase = scenario.phases[state.phaseIndex]!.id;
   const next = apply(state, e);
   console.log(
-    `${String(e.seq).padStart(5)} ${clock(e.at)}  ${phase.padEnd(12)} ${who(scenario, e).padEnd(22)} ${describe(scenario, state, next, e)}`,
+    `${String(e.seq).padStart(5)} ${clock(e.at)}  ${phase.padEnd(12)} ${who(scenario, e).padEnd(22)} ${describeEvent(e, settingOf(state, next), timeline)}`,
   );
   state = next;
 }
@@ -66,44 +114,5 @@ for (const side of scenario.sides) {
   );
   for (const role of scenario.roles.filter((r) => r.side === side.id)) {
     console.log(`    ${role.title.padEnd(38)} ${String(scores.roles[role.id]).padStart(5)}`);
-  }
-}
-
-function who(s: Scenario, e: RecordedEvent): string {
-  if ("seat" in e.actor)
-    return s.roles.find((r) => r.id === (e.actor as { seat: string }).seat)?.title.slice(0, 22) ?? e.actor.seat;
-  return "facilitator" in e.actor ? "Control" : "(server)";
-}
-
-function describe(s: Scenario, before: GameState, after: GameState, e: RecordedEvent): string {
-  const p = e.payload as Record<string, unknown>;
-  const terms = (t: Record<string, string>) =>
-    Object.entries(t)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(" ");
-  switch (e.type) {
-    case "propose":
-      return `proposes ${p.proposalId}: ${terms(p.terms as Record<string, string>)}`;
-    case "accept":
-      return `accepts ${p.proposalId} → draft v${after.draft.version}`;
-    case "reject":
-    case "withdraw":
-      return `${e.type}s ${p.proposalId}`;
-    case "chat":
-      return `[${p.channel}] ${String(p.text).slice(0, 60)}`;
-    case "statement":
-      return `[press] ${String(p.text).slice(0, 60)}`;
-    case "advancePhase":
-    case "deadline":
-      return after.outcome ? `${e.type}: the game ends` : `${e.type} → ${s.phases[after.phaseIndex]!.id}`;
-    case "inject":
-    case "drawInject":
-      return `inject: ${typeof p.injectId === "string" ? (s.injects.find((i) => i.id === p.injectId)?.title ?? p.injectId) : p.title}`;
-    case "seatJoined":
-      return `${p.name} joins as ${p.seat}`;
-    case "sign":
-      return `signs draft v${p.draftVersion}${after.outcome ? ": both have signed" : ""}`;
-    default:
-      return e.type + (before.outcome === null && after.outcome ? ": the game ends" : "");
   }
 }

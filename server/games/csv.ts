@@ -1,5 +1,15 @@
 import { stringify } from "csv-stringify/sync";
-import { createGame, folder, type RecordedEvent, type Scenario } from "../../shared/index";
+import {
+  type Actor,
+  createGame,
+  describeEvent,
+  type EventWords,
+  folder,
+  type RecordedEvent,
+  type Scenario,
+  settingOf,
+  type Terms,
+} from "../../shared/index";
 
 /**
  * The record as CSV for research: one row per event, `seq, at, phase, side, role, type, terms,
@@ -18,76 +28,76 @@ export const CSV_HEADER = ["seq", "at", "phase", "side", "role", "type", "terms"
 /** The `to` cell of a note or inject sent to the whole table; parentheses never occur in an id. */
 export const TO_EVERYONE = "(everyone)";
 
-export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[]): string {
-  const row = csvRows(scenario, seed);
+export function toCsv(scenario: Scenario, seed: string, events: RecordedEvent[], rulesVersion?: number): string {
+  const row = csvRows(scenario, seed, rulesVersion);
   return csvText([CSV_HEADER, ...events.map(row)], true);
 }
+
+/** The cells an event fills besides seq, at, phase, side and type; the rest stay empty. */
+type Cells = { role?: string; terms?: Terms; proposal?: string; channel?: string; text?: string; to?: string };
+
+const addressees = (to: string[] | null) => (to ? to.join(" ") : TO_EVERYONE);
+const card = (f: { title: string; text: string }, to: string[] | null): Cells => ({
+  text: `${f.title}: ${f.text}`,
+  // Deck cards go to everyone; a written inject may name seats or sides.
+  to: addressees(to),
+});
+
+/** The CSV's words for the shared describer (shared/describe.ts): each event's cells. */
+const cells: EventWords<Cells> = {
+  propose: (f) => ({ terms: f.terms, proposal: f.proposalId, text: f.note ?? "" }),
+  accept: (f) => ({ terms: f.terms, proposal: f.proposalId }),
+  reject: (f) => ({ terms: f.terms, proposal: f.proposalId, text: f.note ?? "" }),
+  withdraw: (f) => ({ terms: f.terms, proposal: f.proposalId }),
+  chat: (f) => ({ channel: f.channel, text: f.text }),
+  statement: (f) => ({ channel: "press", text: f.text }),
+  sign: (f) => ({ text: `draft version ${f.draftVersion}` }),
+  unsign: () => ({}),
+  walkAway: () => ({}),
+  advancePhase: () => ({}),
+  pause: () => ({}),
+  resume: () => ({}),
+  extend: (f) => ({ text: `${f.minutes} minutes` }),
+  inject: (f) => card(f, f.to),
+  drawInject: (f) => card(f, null),
+  note: (f) => ({ text: f.text, to: addressees(f.to) }),
+  endGame: () => ({}),
+  deadline: () => ({}),
+  // A join is recorded by the server, but the row is about the seat that was joined.
+  seatJoined: (f) => ({ role: f.seat, text: f.name }),
+};
+
+const actorRole = (actor: Actor) => ("seat" in actor ? actor.seat : "facilitator" in actor ? "facilitator" : "system");
 
 /**
  * The rows of a record one event at a time, in order (an export streams them a page at a time):
  * the game is folded alongside, in linear time, for each event's phase and a closed proposal's terms.
  */
-export function csvRows(scenario: Scenario, seed: string): (e: RecordedEvent) => string[] {
+export function csvRows(scenario: Scenario, seed: string, rulesVersion?: number): (e: RecordedEvent) => string[] {
   const sideOf = (seat: string) => scenario.roles.find((r) => r.id === seat)?.side ?? "";
-  const f = folder(createGame(scenario, { seed }));
+  const f = folder(createGame(scenario, rulesVersion === undefined ? { seed } : { seed, rulesVersion }));
   return (e) => {
-    const state = f.state;
-    const p = e.payload as Record<string, unknown>;
-    const phase = scenario.phases[state.phaseIndex]!.id; // the phase in which it happened
-    // A join is recorded by the server, but the row is about the seat that was joined.
-    const role =
-      e.type === "seatJoined"
-        ? String(p.seat)
-        : "seat" in e.actor
-          ? e.actor.seat
-          : "facilitator" in e.actor
-            ? "facilitator"
-            : "system";
-    const proposalId = typeof p.proposalId === "string" ? p.proposalId : "";
-    const terms =
-      e.type === "propose"
-        ? (p.terms as Record<string, string>)
-        : proposalId
-          ? (state.proposals.find((x) => x.id === proposalId)?.terms ?? {})
-          : {};
-    const channel = e.type === "chat" ? String(p.channel) : e.type === "statement" ? "press" : "";
-    const card = typeof p.injectId === "string" ? scenario.injects.find((i) => i.id === p.injectId) : undefined;
-    const text =
-      e.type === "seatJoined"
-        ? String(p.name)
-        : card
-          ? `${card.title}: ${card.text}`
-          : e.type === "inject"
-            ? `${p.title}: ${p.text}`
-            : typeof p.text === "string"
-              ? p.text
-              : typeof p.note === "string"
-                ? p.note
-                : e.type === "extend"
-                  ? `${p.minutes} minutes`
-                  : e.type === "sign"
-                    ? `draft version ${p.draftVersion}`
-                    : "";
-    // Deck cards go to everyone; a note or a written inject may name seats or sides.
-    const addressed = e.type === "note" || e.type === "inject" || e.type === "drawInject";
-    const to = !addressed ? "" : Array.isArray(p.to) ? (p.to as string[]).join(" ") : TO_EVERYONE;
-    const row = [
+    const phase = scenario.phases[f.state.phaseIndex]!.id; // the phase in which it happened
+    // The folder appends to its arrays in place; the describer reads only the clock and outcome before.
+    const before = { clock: f.state.clock, outcome: f.state.outcome };
+    f.apply(e);
+    const c = describeEvent(e, settingOf(before, f.state), cells);
+    const role = c.role ?? actorRole(e.actor);
+    return [
       String(e.seq),
       new Date(e.at).toISOString(),
       phase,
       sideOf(role),
       role,
       e.type,
-      Object.entries(terms)
+      Object.entries(c.terms ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .join(" "),
-      proposalId,
-      channel,
-      text,
-      to,
+      c.proposal ?? "",
+      c.channel ?? "",
+      c.text ?? "",
+      c.to ?? "",
     ];
-    f.apply(e);
-    return row;
   };
 }
 

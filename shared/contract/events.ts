@@ -79,9 +79,9 @@ export type PayloadOf<T extends MoveType> = EventOf<T>["payload"];
 export function eventSchemaWith<X extends z.ZodRawShape>(extra: X) {
   type Member = z.ZodObject<EventShape<MoveType> & X, z.core.$strict>;
   const members = moveTypes.map((t) => eventSchemas[t].extend(extra)) as unknown as [Member, ...Member[]];
-  return z.discriminatedUnion("type", members) as unknown as z.ZodType<
-    { [T in MoveType]: EventOf<T> & z.infer<z.ZodObject<X>> }[MoveType]
-  >;
+  type Event = { [T in MoveType]: EventOf<T> & z.infer<z.ZodObject<X>> }[MoveType];
+  // Input as output: the text schemas only normalise strings, so what is sent has the event's shape.
+  return z.discriminatedUnion("type", members) as unknown as z.ZodType<Event, Event>;
 }
 
 export const gameEventSchema = eventSchemaWith({});

@@ -1,8 +1,54 @@
-import type { GameEvent, GameState } from "../../../shared/index";
+import {
+  describeEvent as describe,
+  type EventWords,
+  type GameEvent,
+  type GameState,
+  settingOf,
+} from "../../../shared/index";
 import { t } from "../texts";
 import { phaseTitle, roleTitle, seatLabel, sideName, termsText } from "./labels";
 
 const T = t.replay.events;
+
+/** The replay's words for the shared describer (shared/describe.ts), naming ids from the record's scenario. */
+function replayWords(after: GameState): EventWords<string> {
+  const s = after.scenario;
+  return {
+    propose: (f, a) => T.propose(who(after, a.actor), f.proposalId, termsText(s, f.terms)),
+    accept: (f, a) => T.accept(who(after, a.actor), f.proposalId, termsText(s, f.terms)),
+    reject: (f, a) => T.reject(who(after, a.actor), f.proposalId, termsText(s, f.terms)),
+    withdraw: (f, a) => T.withdraw(who(after, a.actor), f.proposalId, termsText(s, f.terms)),
+    chat: (f, a) => {
+      const { channel } = f;
+      const title =
+        channel === "table"
+          ? T.table
+          : channel.startsWith("team:")
+            ? T.team(sideName(s, channel.slice(5)))
+            : (s.backchannels.find((b) => b.id === channel)?.title ?? channel);
+      return T.chat(who(after, a.actor), title, f.text);
+    },
+    statement: (f, a) => T.statement(who(after, a.actor), f.text),
+    sign: (f, a) => T.sign(who(after, a.actor), f.draftVersion),
+    unsign: (_f, a) => T.unsign(who(after, a.actor)),
+    walkAway: (_f, a) => T.walkAway(who(after, a.actor)),
+    advancePhase: (f, a) => (f.ended ? T.endedBy(a.type) : T.phase(a.type, phaseTitle(s, f.phase))),
+    deadline: (f, a) => (f.ended ? T.endedBy(a.type) : T.phase(a.type, phaseTitle(s, f.phase))),
+    pause: () => T.pause,
+    resume: (f) => (f.first ? T.start : T.resume),
+    extend: (f) => T.extend(f.minutes),
+    inject: (f) => T.inject(false, f.title),
+    drawInject: (f) => T.inject(true, f.title),
+    note: (f) => T.note(f.text),
+    endGame: () => T.endGame,
+    seatJoined: (f) => T.seatJoined(f.name, roleTitle(s, f.seat)),
+  };
+}
+
+function who(after: GameState, actor: GameEvent["actor"]): string {
+  if ("seat" in actor) return seatLabel(after.scenario, after.seats, actor.seat);
+  return "facilitator" in actor ? T.control : T.system;
+}
 
 /**
  * One event in a sentence, for the replay's "what happened here" line. `event` is the event as
@@ -11,64 +57,5 @@ const T = t.replay.events;
  */
 export function describeEvent(event: GameEvent | null, before: GameState, after: GameState): string {
   if (!event) return T.hidden;
-  const s = after.scenario;
-  const p = event.payload as Record<string, unknown>;
-  const actor = event.actor;
-  const who = "seat" in actor ? seatLabel(s, after.seats, actor.seat) : "facilitator" in actor ? T.control : T.system;
-  const str = (k: string) => (typeof p[k] === "string" ? (p[k] as string) : "");
-  const proposal = (id: string) => after.proposals.find((x) => x.id === id);
-  switch (event.type) {
-    case "propose": {
-      const terms = (p.terms as Record<string, string>) ?? {};
-      return T.propose(who, str("proposalId"), termsText(s, terms));
-    }
-    case "accept":
-    case "reject":
-    case "withdraw": {
-      const pr = proposal(str("proposalId"));
-      const terms = pr ? termsText(s, pr.terms) : "";
-      return T[event.type](who, str("proposalId"), terms);
-    }
-    case "chat": {
-      const channel = str("channel");
-      const title =
-        channel === "table"
-          ? T.table
-          : channel.startsWith("team:")
-            ? T.team(sideName(s, channel.slice(5)))
-            : (s.backchannels.find((b) => b.id === channel)?.title ?? channel);
-      return T.chat(who, title, str("text"));
-    }
-    case "statement":
-      return T.statement(who, str("text"));
-    case "sign":
-      return T.sign(who, Number(p.draftVersion ?? 0));
-    case "unsign":
-      return T.unsign(who);
-    case "walkAway":
-      return T.walkAway(who);
-    case "advancePhase":
-    case "deadline": {
-      if (after.outcome && !before.outcome) return T.endedBy(event.type);
-      return T.phase(event.type, phaseTitle(s, s.phases[after.phaseIndex]?.id ?? ""));
-    }
-    case "pause":
-      return T.pause;
-    case "resume":
-      return before.clock.started ? T.resume : T.start;
-    case "extend":
-      return T.extend(Number(p.minutes ?? 0));
-    case "inject":
-    case "drawInject": {
-      const id = str("injectId");
-      const title = id ? (s.injects.find((i) => i.id === id)?.title ?? str("title") ?? id) : str("title");
-      return T.inject(event.type === "drawInject", title);
-    }
-    case "note":
-      return T.note(str("text"));
-    case "endGame":
-      return T.endGame;
-    case "seatJoined":
-      return T.seatJoined(str("name"), roleTitle(s, str("seat")));
-  }
+  return describe(event, settingOf(before, after), replayWords(after));
 }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { describeEvent, type EventAbout, type EventSetting, type EventWords } from "../../../shared/index";
 import type { LogEntry } from "../core/useGame";
 import { t } from "../texts";
 import type { Model } from "./model";
@@ -31,47 +32,47 @@ export function MissedEvents({ m, log }: { m: Model; log: LogEntry[] }) {
   );
 }
 
-/** One event in a line: who did what. */
-export function describe(m: Model, entry: LogEntry): string {
+/** The missed-events list's words for the shared describer (shared/describe.ts). */
+function seatWords(m: Model, entry: LogEntry): EventWords<string> {
   const x = t.seat.events;
-  const { event } = entry;
-  const p = event.payload as Record<string, unknown>;
-  const who = "seat" in event.actor ? m.seatTitle(event.actor.seat) : t.seat.control;
-  const s = (v: unknown) => (typeof v === "string" ? v : "");
-  switch (event.type) {
-    case "chat":
-      return x.chat(who, m.channelTitle(s(p.channel)), s(p.text));
-    case "statement":
-      return x.statement(who, s(p.text));
-    case "propose":
-      return x.propose(who, s(p.proposalId));
-    case "accept":
-    case "reject":
-    case "withdraw":
-      return x.answer(who, event.type, s(p.proposalId));
-    case "sign":
-      return x.sign(who, Number(p.draftVersion));
-    case "unsign":
-      return x.unsign(who);
-    case "walkAway":
-      return x.walkAway(who);
-    case "advancePhase":
-    case "deadline":
-      return x.phase(entry.view.phase.title);
-    case "pause":
-      return x.pause;
-    case "resume":
-      return x.resume;
-    case "extend":
-      return x.extend(Number(p.minutes));
-    case "inject":
-    case "drawInject":
-      return x.inject(s(p.title) || s(p.text));
-    case "note":
-      return x.note(s(p.text));
-    case "endGame":
-      return x.endGame;
-    case "seatJoined":
-      return x.joined(s(p.name), m.seatTitle(s(p.seat)));
-  }
+  const who = (a: EventAbout) => ("seat" in a.actor ? m.seatTitle(a.actor.seat) : t.seat.control);
+  const answer = (f: { proposalId: string }, a: EventAbout) => x.answer(who(a), a.type, f.proposalId);
+  return {
+    chat: (f, a) => x.chat(who(a), m.channelTitle(f.channel), f.text),
+    statement: (f, a) => x.statement(who(a), f.text),
+    propose: (f, a) => x.propose(who(a), f.proposalId),
+    accept: answer,
+    reject: answer,
+    withdraw: answer,
+    sign: (f, a) => x.sign(who(a), f.draftVersion),
+    unsign: (_f, a) => x.unsign(who(a)),
+    walkAway: (_f, a) => x.walkAway(who(a)),
+    advancePhase: () => x.phase(entry.view.phase.title),
+    deadline: () => x.phase(entry.view.phase.title),
+    pause: () => x.pause,
+    resume: () => x.resume,
+    extend: (f) => x.extend(f.minutes),
+    inject: (f) => x.inject(f.title || f.text),
+    drawInject: (f) => x.inject(f.title || f.text),
+    note: (f) => x.note(f.text),
+    endGame: () => x.endGame,
+    seatJoined: (f) => x.joined(f.name, m.seatTitle(f.seat)),
+  };
+}
+
+/**
+ * One event in a line: who did what. The event is the seat's own copy (a played card's title is
+ * in it), judged against the view that came with it; the seat knows no deck.
+ */
+export function describe(m: Model, entry: LogEntry): string {
+  const { view } = entry;
+  const setting: EventSetting = {
+    proposals: view.proposals,
+    cards: [],
+    phase: view.phase.id,
+    ended: view.outcome !== null,
+    started: view.phase.started,
+    draftVersion: view.draft.version,
+  };
+  return describeEvent(entry.event, setting, seatWords(m, entry));
 }

@@ -302,7 +302,6 @@ export const seat = {
     note: (text: string) => `Facilitator note: ${text}`,
     endGame: "The facilitator ended the game.",
     joined: (name: string, seat: string) => `${name} joined as ${seat}.`,
-    other: (type: string) => `Event: ${type}`,
   },
 
   announce: {
