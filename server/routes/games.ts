@@ -133,6 +133,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       title: row.title,
       scenarioId: row.scenarioId,
       scenarioVersion: row.scenarioVersion,
+      rulesVersion: row.rulesVersion,
       status: row.status,
       phase: row.phaseId,
       seats: seatIds.map((id) => ({ id, joined: joinedSet?.has(id) ?? false })),

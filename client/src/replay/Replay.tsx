@@ -272,14 +272,7 @@ function Loaded({ gameId, record }: { gameId: string; record: GameRecord }) {
 function ChainBadge({ chain }: { chain: ChainCheck | null }) {
   const T2 = t.replay.chain;
   if (!chain) return <span className="badge">{T2.checking}</span>;
-  const text =
-    chain.status === "ok"
-      ? T2.ok(chain.events)
-      : chain.status === "broken"
-        ? T2.broken(chain.seq)
-        : chain.status === "unhashed"
-          ? T2.unhashed
-          : T2.unavailable;
+  const text = chain.status === "ok" ? T2.ok(chain.events) : T2.broken(chain.seq);
   return (
     <span className={`badge rp-chain rp-chain-${chain.status}`} data-testid="replay-chain">
       {text}

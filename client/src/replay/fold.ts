@@ -29,7 +29,8 @@ export type Folded = {
 
 export function foldRecord(record: GameRecord): Folded {
   const { scenario } = record;
-  const start = createGame(scenario, { seed: record.seed });
+  // Under the game's own rules version, as the server folded it.
+  const start = createGame(scenario, { seed: record.seed, rulesVersion: record.rulesVersion });
   const checkpoints: GameState[] = [start];
   const phaseAt: number[] = [start.phaseIndex];
   const marks: Mark[] = [];
@@ -55,7 +56,8 @@ export function foldRecord(record: GameRecord): Folded {
     if (next.played.length > state.played.length || event.type === "inject" || event.type === "drawInject") {
       const cards = next.played.slice(state.played.length);
       const titles = cards.map((id) => scenario.injects.find((i) => i.id === id)?.title ?? id);
-      const written = typeof event.payload.title === "string" ? [event.payload.title] : [];
+      // A card written on the spot has no deck entry: its own title names it.
+      const written = event.type === "inject" && event.payload.title !== undefined ? [event.payload.title] : [];
       const label = [...titles, ...written].join(", ");
       if (label) marks.push({ seq: next.seq, kind: "inject", label });
     }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { canonicalJson, type GameEvent, type Scenario } from "../../../shared/index";
+import { type GameRecord, parseRecord } from "../../../shared/contract/record";
+import { brokenLink, hashChain } from "../../../shared/hashChain";
+import type { RecordedEvent } from "../../../shared/index";
 import { ApiFailure, api } from "../core/api";
 import { seatParam } from "../core/seatPaths";
 import { storage } from "../core/storage";
@@ -11,19 +13,12 @@ import { t } from "../texts";
  * scenario (secrets included) and its seed, and every event. The replay, the debrief and the
  * cohort fold it in the browser with the rules module. The server hands it out only to whoever may
  * see everything: the facilitator (token or owner's key), and the players once a game that reveals
- * at the end is over.
+ * at the end is over. Its format is the contract's (shared/contract/record.ts), read under the
+ * game's own rules version.
  */
 
-export type RecordEvent = GameEvent & { seq: number; hash?: string };
-
-export type GameRecord = {
-  format: "summitry-game";
-  formatVersion: number;
-  gameId: string;
-  scenario: Scenario;
-  seed: string;
-  events: RecordEvent[];
-};
+export type { GameRecord };
+export type RecordEvent = RecordedEvent;
 
 /** Raised when this browser holds no token for a game and no facilitator key. */
 export class NoToken extends Error {
@@ -81,21 +76,16 @@ export async function withGameCredential<T>(gameId: string, call: (token: string
 
 export const exportPath = (gameId: string, query: string) => `/api/games/${encodeURIComponent(gameId)}/export?${query}`;
 
-function checkRecord(data: unknown): GameRecord {
-  const r = data as Partial<GameRecord> | null;
-  if (
-    r?.format !== "summitry-game" ||
-    typeof r.seed !== "string" ||
-    !r.scenario ||
-    !Array.isArray(r.scenario.sides) ||
-    !Array.isArray(r.events)
-  ) {
-    throw new Error(t.replay.load.badFormat);
-  }
-  return r as GameRecord;
+/** The record as the contract reads it; anything else is not a Summitry record, said in words. */
+export function checkRecord(data: unknown): GameRecord {
+  const read = parseRecord(data);
+  if (!read.ok) throw new Error(`${t.replay.load.badFormat} (${read.problem.message})`);
+  return read.record;
 }
 
 export async function fetchRecord(gameId: string): Promise<GameRecord> {
+  // Taken as it comes, then read by checkRecord under the record's own rules version: a schema
+  // applied here would read it under the current one (and normalise a version-1 record's text).
   const data = await withGameCredential(gameId, (token) =>
     api(exportPath(gameId, "format=json"), z.unknown(), { token }),
   );
@@ -144,30 +134,17 @@ export function useRecord(gameId: string): RecordState {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The hash chain, checked in the browser where Web Crypto is available (a secure context).
+// The hash chain (shared/hashChain.ts), with the pure SHA-256 of shared/: the same chain the server
+// computes, over plain HTTP too (Web Crypto's digest exists only in a secure context).
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+export type ChainCheck = { status: "ok"; events: number } | { status: "broken"; seq: number };
 
-export type ChainCheck =
-  | { status: "ok"; events: number }
-  | { status: "broken"; seq: number }
-  | { status: "unavailable" }
-  | { status: "unhashed" };
+const chain = hashChain();
 
 /** Recomputes every event's hash: the first that does not match names where the record was changed. */
 export async function verifyChain(record: GameRecord): Promise<ChainCheck> {
-  if (typeof crypto === "undefined" || !crypto.subtle) return { status: "unavailable" };
-  if (record.events.some((e) => typeof e.hash !== "string")) return { status: "unhashed" };
-  let previous = await sha256(canonicalJson({ scenario: record.scenario, seed: record.seed }));
-  for (const e of record.events) {
-    const hash = await sha256(
-      previous + canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, type: e.type, payload: e.payload }),
-    );
-    if (hash !== e.hash) return { status: "broken", seq: e.seq };
-    previous = hash;
-  }
-  return { status: "ok", events: record.events.length };
+  // After the first paint: a long record's hashes are seconds of work the page should not wait for.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const broken = brokenLink(chain, record);
+  return broken ? { status: "broken", seq: broken.seq } : { status: "ok", events: record.events.length };
 }

@@ -68,8 +68,6 @@ export const replay = {
     checking: "Checking the record…",
     ok: (n: number) => `Record intact: ${plural(n, "event")} hash-checked`,
     broken: (seq: number) => `Record altered: event ${seq} does not match its hash`,
-    unhashed: "Record without hashes: not checked",
-    unavailable: "The record's hashes can be checked only over HTTPS",
   },
   timeline: {
     label: "Moment in the game",
