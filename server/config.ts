@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { timeoutConfig } from "./http/timeouts";
 import { limitsConfig } from "./limits/config";
+import { fromRoot } from "./paths";
 
 /**
  * The server's configuration, from the environment, parsed by zod: a bad value stops the start
@@ -58,8 +59,8 @@ export const configSchema = z.object({
     ),
   /** The address students reach this server at (http://10.0.0.5:3000), for printed links. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Serve the built web client from this folder when it exists. */
-  CLIENT_DIR: z.string().min(1).default("./dist/client"),
+  /** Serve the built web client from this folder when it exists (by default the build's, whatever the working folder). */
+  CLIENT_DIR: z.string().min(1).default(fromRoot("dist", "client")),
   ...timeoutConfig,
   ...limitsConfig,
 });

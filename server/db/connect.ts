@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -8,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type Logger, pino } from "pino";
+import { fromRoot } from "../paths";
 import * as schema from "./schema";
 
 /**
@@ -36,7 +36,8 @@ export type DatabaseHealth = {
   lastLostAt: number | null;
 };
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
+// From the project's root, not this file: bundled, this module runs from dist/server/ (paths.ts).
+export const MIGRATIONS_DIR = fromRoot("migrations");
 
 // bigint columns hold epoch milliseconds, well inside a double's exact range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

@@ -12,8 +12,13 @@ import type { Job } from "./recordWorker";
 type Pending = { resolve(v: unknown): void; reject(e: Error): void };
 type JobBody = Job extends infer J ? (J extends Job ? Omit<J, "id"> : never) : never;
 
-// A plain module that loads tsx, then recordWorker.ts (see its comment for why).
-const WORKER_URL = new URL("./recordWorker.boot.mjs", import.meta.url);
+// From the sources (tsx, vitest, the benches) this module is a .ts file, and the worker a plain
+// module that registers tsx, then loads recordWorker.ts (see its comment for why). Built, this
+// module is part of a bundle in dist/server/, beside the worker's own bundle, recordWorker.js,
+// which plain node runs (scripts/build.mjs); tsx is a dev tool, absent in production.
+const WORKER_URL = import.meta.url.endsWith(".ts")
+  ? new URL("./recordWorker.boot.mjs", import.meta.url)
+  : new URL("./recordWorker.js", import.meta.url);
 
 let worker: Worker | null = null;
 let nextId = 1;
