@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   createdInvite,
   createdKey,
-  errorResponses as errors,
+  errorResponses,
   facilitatorList,
   idParams,
   inviteList,
@@ -35,7 +35,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "Who this facilitator key is",
         security: [{ bearer: [] }],
-        response: { 200: me, ...errors },
+        response: { 200: me, ...errorResponses },
       },
     },
     async (request) => requireKey(ctx.store, request),
@@ -49,7 +49,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "A new facilitator key: with the operator's key, or with an unused invite",
         security: [{ bearer: [] }, {}],
         body: newKeyBody,
-        response: { 201: createdKey, ...errors },
+        response: { 201: createdKey, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -84,7 +84,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "Every facilitator key's holder (never the keys): the operator",
         security: [{ bearer: [] }],
-        response: { 200: facilitatorList, ...errors },
+        response: { 200: facilitatorList, ...errorResponses },
       },
     },
     async (request) => {
@@ -107,7 +107,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "A new key for a facilitator; the old one stops at once: the operator, or the key itself",
         security: [{ bearer: [] }],
         params: idParams,
-        response: { 200: rotatedKey, ...errors },
+        response: { 200: rotatedKey, ...errorResponses },
       },
     },
     async (request) => {
@@ -130,7 +130,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "Revoke a facilitator key at once (its games keep their record): the operator",
         security: [{ bearer: [] }],
         params: idParams,
-        response: { 204: noContent("revoked"), ...errors },
+        response: { 204: noContent("revoked"), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -157,7 +157,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "An invite (usable once) that mints a facilitator key: the operator",
         security: [{ bearer: [] }],
         body: newInviteBody,
-        response: { 201: createdInvite, ...errors },
+        response: { 201: createdInvite, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -183,7 +183,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         tags: ["facilitators"],
         summary: "The invites issued (never their codes): the operator",
         security: [{ bearer: [] }],
-        response: { 200: inviteList, ...errors },
+        response: { 200: inviteList, ...errorResponses },
       },
     },
     async (request) => {
@@ -206,7 +206,7 @@ export async function facilitatorRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "Withdraw an invite: the operator",
         security: [{ bearer: [] }],
         params: idParams,
-        response: { 204: noContent("withdrawn"), ...errors },
+        response: { 204: noContent("withdrawn"), ...errorResponses },
       },
     },
     async (request, reply) => {

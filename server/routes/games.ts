@@ -5,7 +5,7 @@ import {
   type CreatedGame,
   createdGame,
   createGameBody,
-  errorResponses as errors,
+  errorResponses,
   eventList,
   eventsQuery,
   facilitatorTokenAnswer,
@@ -65,7 +65,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "Create a game, owned by the facilitator key that creates it",
         security: [{ bearer: [] }],
         body: createGameBody,
-        response: { 201: createdGame, ...errors },
+        response: { 201: createdGame, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -94,7 +94,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A facilitator's games, newest first (?scenarioId= for a cohort)",
         querystring: listGamesQuery,
-        response: { 200: gameList, ...errors },
+        response: { 200: gameList, ...errorResponses },
       },
     },
     async (request) => {
@@ -115,7 +115,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A game's summary",
         params: gameIdParams,
-        response: { 200: gameSummary, ...errors },
+        response: { 200: gameSummary, ...errorResponses },
       },
     },
     async (request) => {
@@ -192,7 +192,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "Join a seat (or watch, with the observer code) under a display name",
         params: gameIdParams,
         body: joinBody,
-        response: { 200: joined, ...errors },
+        response: { 200: joined, ...errorResponses },
       },
     },
     async (request) => {
@@ -210,7 +210,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "Join with a code alone (codes are unique across games): a student who typed it",
         body: joinBody,
-        response: { 200: joinedAnywhere, ...errors },
+        response: { 200: joinedAnywhere, ...errorResponses },
       },
     },
     async (request) => {
@@ -228,7 +228,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A fresh facilitator token, for the owner's key",
         params: gameIdParams,
-        response: { 200: facilitatorTokenAnswer, ...errors },
+        response: { 200: facilitatorTokenAnswer, ...errorResponses },
       },
     },
     async (request) => {
@@ -251,7 +251,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "A new facilitator token; every other facilitator token of the game stops at once (HTTP and sockets)",
         security: [{ bearer: [] }],
         params: gameIdParams,
-        response: { 200: facilitatorTokenAnswer, ...errors },
+        response: { 200: facilitatorTokenAnswer, ...errorResponses },
       },
     },
     async (request) => {
@@ -272,7 +272,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["games"],
         summary: "A new join code for a seat; the old code and its tokens stop working",
         params: seatParams,
-        response: { 200: seatCodeAnswer, ...errors },
+        response: { 200: seatCodeAnswer, ...errorResponses },
       },
     },
     async (request) => {
@@ -308,7 +308,7 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "The events the caller may see, in order, after ?from=N",
         params: gameIdParams,
         querystring: eventsQuery,
-        response: { 200: eventList, ...errors },
+        response: { 200: eventList, ...errorResponses },
       },
     },
     async (request) => {
@@ -341,9 +341,9 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "Make a move over HTTP (the same rules and acknowledgement as the socket's `move`)",
         params: gameIdParams,
         // Checked by the rules (parseMove), not here: a refusal then names the rule (unknown_move,
-        // invalid_move) as the socket's does. The move's shape is the contract's moveBody.
+        // invalid_move), like the socket's. The move's shape is the contract's moveBody.
         body: z.unknown(),
-        response: { 200: moveAccepted, ...errors },
+        response: { 200: moveAccepted, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   createdGame,
+  errorResponses,
   errorSchema,
-  errorResponses as errors,
   exportQuery,
   forkBody,
   gameIdParams,
@@ -73,7 +73,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: "The record: JSON (scenario, seed, every event with its hash) or CSV; de-identified on request",
         params: gameIdParams,
         querystring: exportQuery,
-        response: { 200: z.unknown(), ...errors },
+        response: { 200: z.unknown(), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -135,7 +135,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         body: z.unknown(),
         response: {
           201: imported,
-          ...errors,
+          ...errorResponses,
           413: errorSchema,
         },
       },
@@ -183,7 +183,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: "A new live game holding the events up to atSeq, paused; the original is untouched",
         params: gameIdParams,
         body: forkBody,
-        response: { 201: createdGame, ...errors },
+        response: { 201: createdGame, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  errorResponses as errors,
+  errorResponses,
   noContent,
   publishBody,
   published,
@@ -63,7 +63,7 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         security: [{ bearer: [] }, {}],
         params: scenarioParams,
         querystring: versionQuery,
-        response: { 200: publicScenarioSchema, ...errors },
+        response: { 200: publicScenarioSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -93,7 +93,7 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         response: {
           200: uploadChecked,
           201: uploaded,
-          ...errors,
+          ...errorResponses,
         },
       },
     },
@@ -139,7 +139,7 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         security: [{ bearer: [] }],
         params: scenarioParams,
         querystring: versionQuery,
-        response: { 204: noContent("deleted"), ...errors },
+        response: { 204: noContent("deleted"), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -165,7 +165,7 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         security: [{ bearer: [] }],
         params: scenarioParams,
         body: publishBody,
-        response: { 200: published, ...errors },
+        response: { 200: published, ...errorResponses },
       },
     },
     async (request) => {

@@ -273,7 +273,7 @@ export class Gateway {
   }
 }
 
-/** A seat's view as the contract sends it: the view and its game's id. */
+/** A seat's view in the contract's shape: the view and its game's id. */
 function seatView(state: GameState, seat: string, gameId: string, options?: ViewOptions): ClientView {
   return { ...viewFor(state, seat, options), gameId };
 }

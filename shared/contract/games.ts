@@ -70,19 +70,19 @@ export const seatCodeAnswer = z.object({ code: z.string().min(1) });
 
 export const eventsQuery = z.strictObject({ from: queryInt(0).default(0) });
 /**
- * An event as a seat receives it over HTTP or a socket: the stored event, redacted for the seat
+ * An event a seat receives over HTTP or a socket: the stored event, redacted for the seat
  * (visibility.ts), without its hash unless the whole game is open to it.
  */
 export const seenEvent = eventSchemaWith({ seq: seqSchema, hash: hashSchema.optional() });
 export type SeenEvent = z.infer<typeof seenEvent>;
 export const eventList = z.array(seenEvent);
 
-/** `POST /api/games/:gameId/moves`: a move, judged by the same rules as the socket's `move`. */
+/** `POST /api/games/:gameId/moves`: a move, judged by the rules of the socket's `move`. */
 export const moveBody = moveSchema;
 export const moveAccepted = z.object({ ok: z.literal(true), seq: z.int() });
 
 /**
- * `GET /api/games/:gameId/export?format=json` as a reader takes it: the record format
+ * `GET /api/games/:gameId/export?format=json` read by a client: the record format
  * (record.ts), read under the record's own rules version; a document that is not one fails with
  * the first problem's words.
  */

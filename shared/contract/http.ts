@@ -31,7 +31,7 @@ export const errorResponses = {
   403: errorSchema,
   404: errorSchema,
   409: errorSchema,
-} as const;
+};
 
 /**
  * What a path parameter may be before anything uses it: the characters of the ids the server mints
@@ -44,9 +44,9 @@ export const gameIdParams = z.object({ gameId: pathId });
 export const seatParams = gameIdParams.extend({ seatId: pathId });
 /** A seq, a version or a count in a query string: a whole number a PostgreSQL integer holds. */
 export const queryInt = (min: number) => z.coerce.number().int().min(min).max(INT4_MAX);
-/** A `?flag=true|false` query parameter, as query strings carry it. */
+/** A `?flag=true|false` query parameter (a query string carries text). */
 export const queryFlag = z.enum(["true", "false"]).default("false");
-/** What a 204 answers: nothing (documented as `what`). */
+/** What a 204 answers: nothing; `what` documents it. */
 export const noContent = (what: string) => z.null().describe(what);
-/** A 204 as the client reads it: no body, which the client's api() hands over as null. */
+/** A 204 read by the client: no body, which the client's api() hands over to the caller: null. */
 export const emptyAnswer = z.null();

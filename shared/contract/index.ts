@@ -1,6 +1,6 @@
 /**
  * The wire contract (issue #10): every HTTP body and answer and every Socket.IO message, as zod
- * schemas, with the TypeScript types derived from them. Pure zod: the server validates with it,
+ * schemas with the TypeScript types derived from them. Pure zod: the server validates with it,
  * the client parses what arrives with it, the CLI and the tests read their types from it. No wire
  * type is written by hand anywhere else.
  */

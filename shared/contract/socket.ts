@@ -12,7 +12,7 @@ import { type RuleError, ruleErrorSchema } from "./ruleErrors";
  */
 
 /**
- * A refusal as a socket carries it (an ack's `error`, an `error_message`): a code of the closed set
+ * A refusal on a socket (an ack's `error`, an `error_message`): a code of the closed set
  * with that code's details, so the client's `explain` reads them typed.
  */
 export const socketError = ruleErrorSchema;
@@ -26,7 +26,7 @@ export type HandshakeAuth = z.infer<typeof handshakeAuth>;
 
 /**
  * The message of a refused handshake's `connect_error`: its code. Anything else the server hit
- * (a database's error text) is sent as `internal`, never as it is.
+ * (a database's error text) is sent under the code `internal`, never verbatim.
  */
 export const handshakeRefusal = z.enum([
   "unauthorized",
@@ -41,7 +41,7 @@ export type HandshakeRefusal = z.infer<typeof handshakeRefusal>;
 // ---- Client → server -----------------------------------------------------------------------
 
 /**
- * `move`'s payload is any move of PROTOCOL.md (moveSchema); the server reads it as `unknown` and
+ * `move`'s payload is any move of PROTOCOL.md (moveSchema); the server takes it for `unknown` and
  * the rules parse it (parseMove), so a refusal names the rule that refused it.
  */
 export const moveAck = z.union([
@@ -56,7 +56,7 @@ export type ResumeRequest = z.infer<typeof resumeRequest>;
 
 // ---- Server → client -----------------------------------------------------------------------
 
-/** A seat's view as it travels: the view (shared/viewSchema.ts) and the game it belongs to. */
+/** A seat's view on the wire: the view (shared/viewSchema.ts) and the game it belongs to. */
 export const clientView = viewSchema.extend({ gameId: z.string() });
 export type ClientView = z.infer<typeof clientView>;
 
@@ -88,7 +88,7 @@ export const serverToClient = {
   event: eventMessage,
   presence: presenceMessage,
   error_message: errorMessage,
-} as const;
+};
 export type ServerMessageName = keyof typeof serverToClient;
 
 export interface ClientToServerEvents {
@@ -111,7 +111,7 @@ export type InterServerEvents = Record<string, never>;
 export const socketSeat = z.object({
   gameId: z.string(),
   seat: z.string(),
-  /** The token's SHA-256, as the database keeps it: what the per-token limits count by. */
+  /** The token's SHA-256 (the database keeps that): what the per-token limits count by. */
   token: z.string(),
 });
 export type SocketSeat = z.infer<typeof socketSeat>;

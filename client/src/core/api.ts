@@ -17,7 +17,7 @@ export type ApiOptions = { method?: string; token?: string | null; body?: unknow
 
 /**
  * Calls the API and parses its answer with `schema` (from shared/contract/): a server of another
- * version, or a proxy's error page, shows as a typed failure (`bad_response`) rather than as a
+ * version, or a proxy's error page, is a typed failure (`bad_response`) rather than a
  * screen built on a wrong shape. A 204 answers `null`, so a route that answers nothing takes the
  * contract's `emptyAnswer`. A refusal is an ApiFailure with the server's `{ code, message, details }`.
  */
@@ -53,7 +53,7 @@ export async function api<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** The server's refusal as its contract says it, or `http_error` for a body that is not one (a proxy's page). */
+/** The server's refusal in the contract's shape, or `http_error` for a body that is not one (a proxy's page). */
 export function refusalOf(body: unknown, statusText: string): ApiError {
   const parsed = errorSchema.safeParse(body);
   return parsed.success ? parsed.data.error : { code: "http_error", message: statusText || "HTTP error" };

@@ -1,14 +1,20 @@
+import type { z } from "zod";
+import { createdGame } from "../../../shared/contract/index";
+
 /**
  * The join codes a facilitator was given when creating a game (the server keeps only their
  * hashes, so this browser is the one place they can be shown again; a reset makes new ones).
  */
-export type GameCodes = { joinCodes: Record<string, string>; observerCode: string };
+export const gameCodesSchema = createdGame.pick({ joinCodes: true, observerCode: true });
+export type GameCodes = z.infer<typeof gameCodesSchema>;
 
 const key = (gameId: string) => `summitry.codes.${gameId}`;
 
 export function loadCodes(gameId: string): GameCodes | null {
   try {
-    return JSON.parse(localStorage.getItem(key(gameId)) ?? "null");
+    // Read back through the schema: another version's or a hand-edited entry is no codes at all.
+    const parsed = gameCodesSchema.safeParse(JSON.parse(localStorage.getItem(key(gameId)) ?? "null"));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

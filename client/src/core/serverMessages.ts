@@ -34,7 +34,7 @@ export function parseServerMessage<K extends ServerMessageName>(name: K, raw: un
   return null;
 }
 
-/** A move's acknowledgement parsed; one of the wrong shape is reported and read as a refusal. */
+/** A move's acknowledgement parsed; one of the wrong shape is reported and read for a refusal. */
 export function parseAck(raw: unknown): MoveAck {
   const parsed = moveAck.safeParse(raw);
   if (parsed.success) return parsed.data;

@@ -16,7 +16,7 @@ import { parseAck, parseServerMessage } from "./serverMessages";
 
 export type Connection = "connecting" | "online" | "offline" | "refused";
 export type { Presence };
-/** A move's acknowledgement, as the contract says it. */
+/** A move's acknowledgement, in the contract's shape. */
 export type Ack = MoveAck;
 type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Every event this client received, and whether it arrived while catching up after a drop. */
