@@ -56,7 +56,22 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
-/** The scenario format as JSON Schema, generated from the zod schema, for editors. */
+/**
+ * The scenario format's JSON Schema id: `.invalid` is a reserved domain (RFC 2606), so the id names
+ * the format and is never fetched; the server serves the schema at /api/scenario-schema.json.
+ * The number is the format's: it changes only with an incompatible change of the format.
+ */
+export const SCENARIO_SCHEMA_ID = "https://summitry.invalid/schemas/scenario-1.json";
+
+/**
+ * The scenario format as JSON Schema, generated from the zod schema, for editors: a description
+ * on every field (schema.ts's `.meta`), the fields one must write as `required` (the input side:
+ * what a teacher types, not what parsing makes of it).
+ */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, { unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema, title, description, ...rest } = z.toJSONSchema(scenarioSchema, {
+    unrepresentable: "any",
+    io: "input",
+  });
+  return { $schema, $id: SCENARIO_SCHEMA_ID, title, description, ...rest };
 }

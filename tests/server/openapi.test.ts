@@ -1,8 +1,11 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
+// Fastify's own validator (a dependency of the server): the schema must work in a real JSON Schema tool.
+import { Ajv2020 } from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations } from "../../server/http/openapi";
-import { moveTypes } from "../../shared/index";
-import { tinyScenario } from "../../shared/scenarios/index";
+import { moveTypes, scenarioSchema } from "../../shared/index";
+import { SCENARIO_SCHEMA_ID } from "../../shared/scenario/parse";
+import { defaultScenario, tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
 import { facilitatorKey, http, type Running, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
@@ -192,5 +195,72 @@ describe.each(backends)("the OpenAPI document ($name)", (backend) => {
     });
     expect(move.status).toBe(400);
     expect(move.body.error.code).toBe("invalid_move");
+  });
+});
+
+describe("the scenario format as JSON Schema, as served for editors", () => {
+  let server: Running;
+  let schema: Record<string, any>;
+
+  beforeAll(async () => {
+    server = await startServer((await backends[0]!.fresh()).db, { LOG_LEVEL: "warn" });
+    const res = await fetch(`${server.url}/api/scenario-schema.json`);
+    expect(res.status).toBe(200);
+    schema = await res.json();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await server?.ctx.db.close();
+  });
+
+  it("names itself: a stable $id, a title and a description", () => {
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema.$id).toBe(SCENARIO_SCHEMA_ID);
+    expect(schema.$id).toMatch(/^https:\/\/[a-z.]+\/schemas\/scenario-\d+\.json$/);
+    expect(schema.title).toBe("Summitry scenario");
+    expect(schema.description.length).toBeGreaterThan(40);
+  });
+
+  it("describes every field, wherever it nests, and marks the ones to write as required", () => {
+    const undescribed: string[] = [];
+    let fields = 0;
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node !== "object" || node === null) return;
+      if (Array.isArray(node)) {
+        node.forEach((n, i) => {
+          walk(n, `${at}[${i}]`);
+        });
+        return;
+      }
+      const properties = (node as { properties?: Record<string, { description?: string }> }).properties;
+      for (const [name, field] of Object.entries(properties ?? {})) {
+        fields++;
+        if (!field.description?.trim()) undescribed.push(`${at}.${name}`);
+      }
+      for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key}`);
+    };
+    walk(schema, "$");
+    expect(undescribed).toEqual([]);
+    expect(fields).toBeGreaterThan(80);
+    expect(schema.required).toEqual(Object.keys(scenarioSchema.shape));
+    expect(schema.properties.sides.items.required).toEqual(["id", "name", "brief", "reservation", "leader"]);
+    // A condition's optional bounds are optional.
+    const issueTest = schema.$defs.Condition.anyOf.find((c: { properties: object }) => "atLeast" in c.properties);
+    expect(issueTest.required).toEqual(["issue"]);
+  });
+
+  it("stays small: each level of nested conditions is one definition, not written out again", () => {
+    expect(JSON.stringify(schema).length).toBeLessThan(200_000);
+    expect(Object.keys(schema.$defs)).toContain("Condition");
+  });
+
+  it("accepts every built-in scenario and refuses what the format refuses, in a JSON Schema validator", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    for (const s of [defaultScenario, tinyScenario]) expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
+    const noSides = { ...tinyScenario, sides: [tinyScenario.sides[0]] };
+    expect(validate(noSides)).toBe(false);
+    const stray = { ...tinyScenario, rules: { ...tinyScenario.rules, extra: 1 } };
+    expect(validate(stray)).toBe(false);
   });
 });
