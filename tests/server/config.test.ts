@@ -47,9 +47,15 @@ describe("docker-compose.yml", () => {
     expect(server.depends_on[db.hostname].condition).toBe("service_healthy");
   });
 
-  it("builds from a Dockerfile that starts the server the README's way", () => {
+  // The text only: the path it describes (build, pack, install --omit=dev, start) is run for real
+  // by tests/production.test.ts, since Docker does not run here.
+  it("builds from a Dockerfile that builds, then runs node on the build with dependencies only", () => {
     const dockerfile = readFileSync(new URL("../../Dockerfile", import.meta.url), "utf8");
-    expect(dockerfile).toMatch(/CMD \["npm", "start"\]/);
+    expect(dockerfile).toMatch(/FROM \S+ AS build[\s\S]*RUN npm run build[\s\S]*\nFROM /);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "dist\/server\/main\.js"\]/);
+    expect(dockerfile).toMatch(/\nUSER node\n/);
+    expect(dockerfile).toMatch(/HEALTHCHECK [\s\S]*\/health/);
     expect(dockerfile).toMatch(/EXPOSE 3000/);
     expect(dockerfile).toContain("COPY migrations");
   });
