@@ -6,7 +6,7 @@ import { own as ownKey } from "./own";
 import { randomIndex } from "./rng";
 import { currentRulesVersion } from "./rulesVersions";
 import type { Inject, Scenario } from "./scenario/schema";
-import { type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
+import { acceptedDraft, type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
 import { type GameState, initialState, type OutcomeReason, type Proposal } from "./state";
 
 /**
@@ -154,13 +154,8 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
         next.proposals = state.proposals.map((x, i) => (i === index ? closed : x));
       }
       if (event.type === "accept") {
-        const terms = { ...state.draft.terms };
-        const settledIn = { ...state.draft.settledIn };
-        for (const [issue, option] of Object.entries(proposal.terms)) {
-          // An issue keeps the phase it was first settled at this option in; a change restarts it.
-          if (terms[issue] !== option) settledIn[issue] = phaseId(state);
-          terms[issue] = option;
-        }
+        // The one settledIn rule, which the live scorecard also reads (score.ts).
+        const { terms, settledIn } = acceptedDraft(state.draft, proposal.terms, phaseId(state));
         next.draft = { version: state.draft.version + 1, terms, signedBy: [], settledIn };
       }
       return next;

@@ -69,16 +69,29 @@ export { type ParseScenarioResult, parseScenario, scenarioJsonSchema } from "./s
 export { type PublicScenario, publicScenario, publicScenarioSchema } from "./scenario/public";
 export * from "./scenario/schema";
 export {
+  acceptedDraft,
+  agreedEnding,
   completeTerms,
   type Ending,
   effectiveScenario,
+  endingWithoutDeal,
+  type HeldObjective,
   holds,
   noDealEnding,
+  objectivesHeld,
+  pointsFor,
+  roleScore,
+  type ScoredIssue,
   type ScoreReport,
+  type SeatScoring,
+  type SeatWorth,
   scoreOf,
   scoresFor,
+  seatWorthIfAccepted,
+  seatWorthWithoutDeal,
   settledCount,
   sidePoints,
+  sideScore,
   signedEnding,
 } from "./score";
 export { type GameSetup, gameSetupSchema, setupScenario } from "./setup";

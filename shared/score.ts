@@ -1,5 +1,5 @@
 import { own } from "./own";
-import type { Condition, Scenario, Terms } from "./scenario/schema";
+import type { Condition, Objective, Scenario, Terms } from "./scenario/schema";
 import type { GameState, Scores } from "./state";
 
 /**
@@ -27,19 +27,36 @@ export function effectiveScenario(state: GameState): Scenario {
   };
 }
 
+/**
+ * An issue as scoring reads it: its options in order and its no-deal option. A seat's public
+ * scenario holds this much; the points come separately, so that one function scores both the
+ * server's full scenario and a seat's own points (its view's `mine`).
+ */
+export type ScoredIssue = { id: string; noDeal: string; options: readonly { id: string }[] };
+type Issues = { issues: readonly ScoredIssue[] };
+
 /** Every issue at the option the terms name, or at its noDeal option. */
-export function completeTerms(scenario: Scenario, terms: Terms): Terms {
+export function completeTerms(scenario: Issues, terms: Terms): Terms {
   return Object.fromEntries(scenario.issues.map((i) => [i.id, own(terms, i.id) ?? i.noDeal]));
 }
 
-export function sidePoints(scenario: Scenario, side: string, terms: Terms): number {
+/** One side's points for terms, every unsettled issue at its noDeal option; `points` gives that side's per option. */
+export function pointsFor<I extends ScoredIssue>(
+  issues: readonly I[],
+  points: (issue: I) => readonly number[] | undefined,
+  terms: Terms,
+): number {
   let total = 0;
-  for (const issue of scenario.issues) {
+  for (const issue of issues) {
     const option = own(terms, issue.id) ?? issue.noDeal;
     const index = issue.options.findIndex((o) => o.id === option);
-    total += own(issue.points, side)?.[index] ?? 0;
+    total += points(issue)?.[index] ?? 0;
   }
   return total;
+}
+
+export function sidePoints(scenario: Scenario, side: string, terms: Terms): number {
+  return pointsFor(scenario.issues, (issue) => own(issue.points, side), terms);
 }
 
 /** What the condition is judged on: the end of a game, or a hypothetical end for a live scorecard. */
@@ -51,7 +68,7 @@ export type Ending = {
   settledCount: number;
 };
 
-export function holds(scenario: Scenario, c: Condition, end: Ending): boolean {
+export function holds(scenario: Issues, c: Condition, end: Ending): boolean {
   if ("all" in c) return c.all.every((x) => holds(scenario, x, end));
   if ("any" in c) return c.any.some((x) => holds(scenario, x, end));
   if ("not" in c) return !holds(scenario, c.not, end);
@@ -70,29 +87,69 @@ export function holds(scenario: Scenario, c: Condition, end: Ending): boolean {
 }
 
 /** Issues in a draft at an option other than their noDeal one. */
-export function settledCount(scenario: { issues: { id: string; noDeal: string }[] }, terms: Terms): number {
+export function settledCount(scenario: { issues: readonly { id: string; noDeal: string }[] }, terms: Terms): number {
   return scenario.issues.filter((i) => own(terms, i.id) !== undefined && own(terms, i.id) !== i.noDeal).length;
 }
+
+/** A side's score for an ending: its points for the terms with an agreement, its reservation value without. */
+export function sideScore<I extends ScoredIssue>(
+  issues: readonly I[],
+  side: { points: (issue: I) => readonly number[] | undefined; reservation: number },
+  end: Ending,
+): number {
+  return end.agreement ? pointsFor(issues, side.points, end.terms) : side.reservation;
+}
+
+export type HeldObjective = { id: string; points: number; holds: boolean };
+
+/** A role's objectives, each judged on the ending. */
+export function objectivesHeld(
+  scenario: Issues,
+  objectives: readonly Pick<Objective, "id" | "points" | "when">[],
+  end: Ending,
+): HeldObjective[] {
+  return objectives.map((o) => ({ id: o.id, points: o.points, holds: holds(scenario, o.when, end) }));
+}
+
+/** A role's score: its side's, plus the points of its objectives that hold. */
+export const roleScore = (side: number, held: readonly HeldObjective[]) =>
+  held.reduce((total, o) => (o.holds ? total + o.points : total), side);
 
 /** Scores of every side and role for an ending, on the effective (shifted) scenario. */
 export function scoresFor(effective: Scenario, end: Ending): Scores {
   const sides: Record<string, number> = {};
-  for (const s of effective.sides) sides[s.id] = end.agreement ? sidePoints(effective, s.id, end.terms) : s.reservation;
+  for (const s of effective.sides) {
+    sides[s.id] = sideScore(effective.issues, { points: (i) => own(i.points, s.id), reservation: s.reservation }, end);
+  }
   const roles: Record<string, number> = {};
   for (const r of effective.roles) {
-    let score = own(sides, r.side) ?? 0;
-    for (const o of r.objectives) if (holds(effective, o.when, end)) score += o.points;
-    roles[r.id] = score;
+    roles[r.id] = roleScore(own(sides, r.side) ?? 0, objectivesHeld(effective, r.objectives, end));
   }
   return { sides, roles };
 }
 
-/** The ending if both leaders signed the current draft now. */
-export function signedEnding(state: GameState): Ending {
-  const { scenario, draft } = state;
-  const terms = completeTerms(scenario, draft.terms);
+/**
+ * The draft once a package is accepted in a phase: the package's options overwrite the draft's,
+ * and an issue keeps the phase it was first settled at its option in (a change restarts it).
+ */
+export function acceptedDraft(
+  draft: { terms: Terms; settledIn: Record<string, string> },
+  pkg: Terms,
+  phase: string,
+): { terms: Terms; settledIn: Record<string, string> } {
+  const terms = { ...draft.terms };
+  const settledIn = { ...draft.settledIn };
+  for (const [issue, option] of Object.entries(pkg)) {
+    if (terms[issue] !== option) settledIn[issue] = phase;
+    terms[issue] = option;
+  }
+  return { terms, settledIn };
+}
+
+/** The ending if a draft with these terms were signed. */
+export function agreedEnding(scenario: Issues, draft: { terms: Terms; settledIn: Record<string, string> }): Ending {
   return {
-    terms,
+    terms: completeTerms(scenario, draft.terms),
     agreement: true,
     walkedAwayBy: null,
     settledIn: draft.settledIn,
@@ -100,9 +157,19 @@ export function signedEnding(state: GameState): Ending {
   };
 }
 
+/** The ending if both leaders signed the current draft now. */
+export function signedEnding(state: GameState): Ending {
+  return agreedEnding(state.scenario, state.draft);
+}
+
 /** The ending if the game stopped now with no agreement. */
-export function noDealEnding(state: GameState, walkedAwayBy: string | null): Ending {
-  const terms = completeTerms(state.scenario, {});
+export function noDealEnding(state: Pick<GameState, "scenario">, walkedAwayBy: string | null): Ending {
+  return endingWithoutDeal(state.scenario, walkedAwayBy);
+}
+
+/** The ending with no agreement (someone walked away, or time ran out). */
+export function endingWithoutDeal(scenario: Issues, walkedAwayBy: string | null): Ending {
+  const terms = completeTerms(scenario, {});
   return { terms, agreement: false, walkedAwayBy, settledIn: {}, settledCount: 0 };
 }
 
@@ -123,4 +190,46 @@ export function scoreOf(state: GameState): ScoreReport {
   if (state.outcome) return { ...state.outcome.scores, live, reservations, over: true };
   const now = scoresFor(effective, noDealEnding(state, null));
   return { ...now, live, reservations, over: false };
+}
+
+/**
+ * What a seat's view holds for its live scorecard: the public issues, the draft, the phase, and
+ * its own side's points and reservation and its role's objectives (`mine`); never the other side's.
+ */
+export type SeatScoring = {
+  scenario: Issues;
+  draft: { terms: Terms; settledIn: Record<string, string> };
+  phase: { id: string };
+  mine: {
+    side: { points: Record<string, readonly number[]>; reservation: number };
+    role: { objectives?: readonly Pick<Objective, "id" | "points" | "when">[] };
+  } | null;
+};
+
+/** One role's worth for an ending: its side's score, its objectives judged, and the role's total. */
+export type SeatWorth = { side: number; role: number; objectives: HeldObjective[]; settled: number };
+
+function seatWorthAt(seat: SeatScoring, end: Ending): SeatWorth {
+  const points = seat.mine?.side.points ?? {};
+  const side = sideScore(
+    seat.scenario.issues,
+    { points: (i) => own(points, i.id), reservation: seat.mine?.side.reservation ?? 0 },
+    end,
+  );
+  const held = objectivesHeld(seat.scenario, seat.mine?.role.objectives ?? [], end);
+  return { side, role: roleScore(side, held), objectives: held, settled: end.settledCount };
+}
+
+/**
+ * What the draft with `pkg` accepted would be worth to this seat's side and role if both leaders
+ * then signed it: the server's score after that accept and the signatures, computed by the same
+ * functions from the seat's own points (tests/properties.test.ts checks it on random games).
+ */
+export function seatWorthIfAccepted(seat: SeatScoring, pkg: Terms): SeatWorth {
+  return seatWorthAt(seat, agreedEnding(seat.scenario, acceptedDraft(seat.draft, pkg, seat.phase.id)));
+}
+
+/** What this seat's side and role score with no agreement (`walkedAwayBy`: the side that walked away). */
+export function seatWorthWithoutDeal(seat: SeatScoring, walkedAwayBy: string | null = null): SeatWorth {
+  return seatWorthAt(seat, endingWithoutDeal(seat.scenario, walkedAwayBy));
 }
