@@ -53,8 +53,10 @@ export type RecordProblem =
 
 const versionOnly = z.object({ rulesVersion: z.int().min(1).optional() });
 
+export type ReadRecord = { ok: true; record: GameRecord } | { ok: false; problem: RecordProblem };
+
 /** Reads a record under its own rules version; the first problem names the event when it is one. */
-export function parseRecord(doc: unknown): { ok: true; record: GameRecord } | { ok: false; problem: RecordProblem } {
+export function parseRecord(doc: unknown): ReadRecord {
   const peek = versionOnly.safeParse(doc);
   const rulesVersion = peek.success ? (peek.data.rulesVersion ?? 1) : 1;
   if (!isKnownRulesVersion(rulesVersion)) {
@@ -67,25 +69,25 @@ export function parseRecord(doc: unknown): { ok: true; record: GameRecord } | { 
       },
     };
   }
-  return underRules(rulesVersion, () => {
+  return underRules(rulesVersion, (): ReadRecord => {
     const shape = gameRecordSchema.safeParse(doc);
     if (!shape.success) {
       const issue = shape.error.issues[0]!;
-      return { ok: false as const, problem: shapeProblem(doc, issue) };
+      return { ok: false, problem: shapeProblem(doc, issue) };
     }
     const scenario = parseScenario(shape.data.scenario);
     if (!scenario.ok) {
       return {
-        ok: false as const,
+        ok: false,
         problem: {
-          code: "invalid_scenario" as const,
+          code: "invalid_scenario",
           message: "the record's scenario is not valid",
           seq: null,
           problems: scenario.problems,
         },
       };
     }
-    return { ok: true as const, record: { ...shape.data, rulesVersion, scenario: scenario.scenario } };
+    return { ok: true, record: { ...shape.data, rulesVersion, scenario: scenario.scenario } };
   });
 }
 
