@@ -1,10 +1,11 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresBackend } from "./support/backends";
 import { connect, http, type SeatClient } from "./support/server";
 
 // The production path, for real (Docker does not run on these machines; this is what its image
@@ -27,14 +28,44 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** `npm start` in the installed folder, in a process group of its own (npm and its node), stopped as one. */
+async function startInstalled(app: string, env: Record<string, string>) {
+  const child = spawn("npm", ["start"], {
+    cwd: app,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: cleanEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", OPERATOR_KEY, LOG_LEVEL: "warn", ...env }),
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => {
+    output += d;
+  });
+  child.stderr!.on("data", (d) => {
+    output += d;
+  });
+  const stop = async () => {
+    if (!child.pid || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-child.pid, "SIGTERM");
+    await exited;
+  };
+  const started = Date.now();
+  for (;;) {
+    const at = /Summitry is running at (http:\/\/[^\s]+)/.exec(output);
+    if (at) return { base: at[1]!, stop };
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
+    if (Date.now() - started > 60_000) {
+      await stop();
+      throw new Error(`the server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("the production build, packed, installed without dev dependencies and started", () => {
   let work = "";
   let app = "";
   let packed: string[] = [];
-  let server: ChildProcess | null = null;
-  let output = "";
-  let base = "";
-  const sockets: SeatClient[] = [];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "summitry-production-"));
@@ -51,45 +82,9 @@ describe("the production build, packed, installed without dev dependencies and s
     // npm never packs package-lock.json; beside the package, it pins what `npm ci` installs.
     await copyFile("package-lock.json", join(app, "package-lock.json"));
     await npm(["ci", "--omit=dev", "--no-audit", "--no-fund", "--prefer-offline"], app);
-
-    // detached: its own process group (npm and the node it starts), stopped as one.
-    const child = spawn("npm", ["start"], {
-      cwd: app,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: cleanEnv({
-        NODE_ENV: "production",
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATA_DIR: join(work, "data"),
-        OPERATOR_KEY,
-        LOG_LEVEL: "warn",
-      }),
-    });
-    server = child;
-    child.stdout!.on("data", (d) => {
-      output += d;
-    });
-    child.stderr!.on("data", (d) => {
-      output += d;
-    });
-    const started = Date.now();
-    while (!base) {
-      const at = /Summitry is running at (http:\/\/[^\s]+)/.exec(output);
-      if (at) base = at[1]!;
-      else if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-      else if (Date.now() - started > 60_000) throw new Error(`the server did not start:\n${output}`);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
   }, 600_000);
 
   afterAll(async () => {
-    for (const s of sockets) s.close();
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      process.kill(-server.pid, "SIGTERM");
-      await exited;
-    }
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -114,43 +109,73 @@ describe("the production build, packed, installed without dev dependencies and s
     for (const tool of DEV_TOOLS) expect(existsSync(join(app, "node_modules", tool)), tool).toBe(false);
   });
 
-  it("answers /health, and serves the web client at /", async () => {
-    const health = await http(base, "GET", "/health");
-    expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: "ok", database: "embedded", databaseUp: true });
-    const page = await fetch(`${base}/`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/<title>Summitry<\/title>/);
-    // A client path gets the page too; an unknown API path its typed 404.
-    expect((await fetch(`${base}/console/g_nothing`)).status).toBe(200);
-    expect((await http(base, "GET", "/api/nothing")).status).toBe(404);
-  });
+  // The embedded database always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it):
+  // its driver and the Socket.IO adapter are CommonJS packages, imported by plain node's ESM here.
+  const databases = [
+    { name: "embedded" as const, backend: null },
+    ...(postgresBackend ? [{ name: "postgres" as const, backend: postgresBackend }] : []),
+  ];
+  describe.each(databases)("on the $name database", ({ name, backend }) => {
+    let base = "";
+    let stop = async () => {};
+    let drop = async () => {};
+    const sockets: SeatClient[] = [];
 
-  it("creates a game with the operator's key; a seat joins and its move is acknowledged", async () => {
-    const created = await http(base, "POST", "/api/games", {
-      token: OPERATOR_KEY,
-      body: { scenarioId: "great-rebalancing", title: "Production", seed: "prod" },
+    beforeAll(async () => {
+      let env: Record<string, string> = { DATA_DIR: join(work, `data-${name}`) };
+      if (backend) {
+        const fresh = await backend.fresh();
+        await fresh.db.close();
+        drop = fresh.drop;
+        env = { DATABASE_URL: fresh.url! };
+      }
+      ({ base, stop } = await startInstalled(app, env));
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const s of sockets) s.close();
+      await stop();
+      await drop();
     });
-    expect(created.status).toBe(201);
-    const { gameId, facilitatorToken, joinCodes } = created.body;
-    const joined = await http(base, "POST", `/api/games/${gameId}/join`, {
-      body: { code: joinCodes["us-treasury"], name: "Student" },
+
+    it("answers /health, and serves the web client at /", async () => {
+      const health = await http(base, "GET", "/health");
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: "ok", database: name, databaseUp: true });
+      const page = await fetch(`${base}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<title>Summitry<\/title>/);
+      // A client path gets the page too; an unknown API path its typed 404.
+      expect((await fetch(`${base}/console/g_nothing`)).status).toBe(200);
+      expect((await http(base, "GET", "/api/nothing")).status).toBe(404);
     });
-    expect(joined.status).toBe(200);
 
-    const facilitator = await connect(base, facilitatorToken);
-    const student = await connect(base, joined.body.token);
-    sockets.push(facilitator, student);
-    expect(await facilitator.move({ type: "resume" })).toMatchObject({ ok: true });
-    const ack = await student.move({ type: "chat", channel: "team:washington", text: "hold on chips" });
-    expect(ack).toMatchObject({ ok: true });
-    await facilitator.until(ack.seq);
-    expect(facilitator.events().at(-1)).toMatchObject({ seq: ack.seq, event: { type: "chat" } });
+    it("creates a game with the operator's key; a seat joins and its move is acknowledged", async () => {
+      const created = await http(base, "POST", "/api/games", {
+        token: OPERATOR_KEY,
+        body: { scenarioId: "great-rebalancing", title: "Production", seed: "prod" },
+      });
+      expect(created.status).toBe(201);
+      const { gameId, facilitatorToken, joinCodes } = created.body;
+      const joined = await http(base, "POST", `/api/games/${gameId}/join`, {
+        body: { code: joinCodes["us-treasury"], name: "Student" },
+      });
+      expect(joined.status).toBe(200);
 
-    // The record worker, compiled (recordWorker.js, no tsx): the export imported again.
-    const exported = await http(base, "GET", `/api/games/${gameId}/export`, { token: facilitatorToken });
-    expect(exported.status).toBe(200);
-    const imported = await http(base, "POST", "/api/games/import", { token: OPERATOR_KEY, body: exported.body });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+      const facilitator = await connect(base, facilitatorToken);
+      const student = await connect(base, joined.body.token);
+      sockets.push(facilitator, student);
+      expect(await facilitator.move({ type: "resume" })).toMatchObject({ ok: true });
+      const ack = await student.move({ type: "chat", channel: "team:washington", text: "hold on chips" });
+      expect(ack).toMatchObject({ ok: true });
+      await facilitator.until(ack.seq);
+      expect(facilitator.events().at(-1)).toMatchObject({ seq: ack.seq, event: { type: "chat" } });
+
+      // The record worker, compiled (recordWorker.js, no tsx): the export imported again.
+      const exported = await http(base, "GET", `/api/games/${gameId}/export`, { token: facilitatorToken });
+      expect(exported.status).toBe(200);
+      const imported = await http(base, "POST", "/api/games/import", { token: OPERATOR_KEY, body: exported.body });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    });
   });
 });
