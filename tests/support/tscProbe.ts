@@ -1,11 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
 /**
- * Compiles a probe file with one layer's tsconfig, outside the tree, and returns tsc's complaints
+ * Compiles a probe file with one layer's tsconfig, outside the sources, and returns tsc's complaints
  * ("" when it compiles). For tests that a mistake is a *compile* error: the probe shows the
  * mistake, its twin without it shows that the probe compiles at all, so the test fails both ways.
  *
@@ -17,6 +16,7 @@ const TSC = join(process.cwd(), "node_modules", ".bin", "tsc");
 
 /** The absolute path of a file of the project, for a probe's imports. */
 export const repo = (path: string) => join(process.cwd(), path);
+const PROBES = repo("node_modules/.cache/summitry-probes");
 
 export type TscProbe = {
   /** Compiles `source` on its own; resolves to tsc's output, "" when there is no error. */
@@ -30,12 +30,18 @@ export function tscProbe(tsconfig = "shared/tsconfig.json", prefix = "summitry-p
   let dir = "";
   return {
     async compile(source) {
-      dir ||= await mkdtemp(join(tmpdir(), prefix));
+      // Inside the project (git ignored), so that type packages (`vite/client`) resolve from node_modules.
+      if (!dir) {
+        await mkdir(PROBES, { recursive: true });
+        dir = await mkdtemp(join(PROBES, prefix));
+      }
       const name = `probe-${Math.random().toString(36).slice(2)}`;
       const file = join(dir, `${name}.ts`);
       const config = join(dir, `${name}.tsconfig.json`);
       await writeFile(file, source);
-      await writeFile(config, JSON.stringify({ extends: repo(tsconfig), include: [], files: [file] }));
+      // The project holds both the probe and what it imports (an outDir in the base config sets a narrower rootDir).
+      const compilerOptions = { rootDir: repo("."), noEmit: true };
+      await writeFile(config, JSON.stringify({ extends: repo(tsconfig), compilerOptions, include: [], files: [file] }));
       try {
         await run(TSC, ["--noEmit", "-p", config]);
         return "";
