@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { GameState, Outcome, RecordedEvent, Scenario } from "../../shared/index";
 import type { Database } from "./connect";
 import { KeyStore } from "./keyStore";
@@ -53,6 +54,9 @@ function gameRow(g: NewGame, last: RecordedEvent | undefined) {
     forkedAtSeq: g.forkedAtSeq ?? null,
   };
 }
+
+/** A jsonb document that should hold an object (a snapshot's state): its shape is its reader's to check. */
+const storedObject = z.record(z.string(), z.unknown());
 
 /** The channel on which server processes tell each other of new events. */
 export const EVENTS_CHANNEL = "summitry_events";
@@ -185,7 +189,11 @@ export class GameStore {
     return rows[0] ?? null;
   }
 
-  async latestSnapshot(gameId: string): Promise<{ seq: number; state: Omit<GameState, "scenario"> } | null> {
+  /**
+   * The latest snapshot, as stored: an object, checked as a state by its reader (the service), under
+   * the game's own rules version, with the scenario and the version from the game's row.
+   */
+  async latestSnapshot(gameId: string): Promise<{ seq: number; state: Record<string, unknown> } | null> {
     const rows = await this.db.orm
       .select()
       .from(snapshots)
@@ -193,7 +201,8 @@ export class GameStore {
       .orderBy(desc(snapshots.seq))
       .limit(1);
     const row = rows[0];
-    return row ? { seq: row.seq, state: row.state as Omit<GameState, "scenario"> } : null;
+    const state = storedObject.safeParse(row?.state);
+    return row && state.success ? { seq: row.seq, state: state.data } : null;
   }
 
   async saveSnapshot(gameId: string, seq: number, state: GameState): Promise<void> {
@@ -318,8 +327,8 @@ export const isForeignKeyViolation = (err: unknown) => pgCode(err) === "23503";
 
 // drizzle wraps the driver's error in its own, with the original as `cause`.
 function pgCode(err: unknown): string | undefined {
-  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; e = "cause" in e ? e.cause : null, depth++) {
+    const code = "code" in e ? e.code : undefined;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
