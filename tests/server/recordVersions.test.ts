@@ -80,9 +80,15 @@ describe.each(backends)("rules versions on the server ($name)", (backend) => {
     expect(verifyRecord(again)).toMatchObject({ ok: true, rulesVersion: 1 });
     const row = await sql<{ rules_version: number }>("SELECT rules_version FROM games WHERE id = $1", [gameId]);
     expect(row.rows[0]!.rules_version).toBe(1);
-    // Loaded from its snapshot under version 1: the scenario's text as the record has it.
     const summary = await http(server.url, "GET", `/api/games/${gameId}`, { token: facilitatorToken });
     expect(summary.body).toMatchObject({ rulesVersion: 1, status: "archived", outcome: { agreement: true } });
+    // Loaded from the snapshot the import saved, checked under version 1 (under version 2 its
+    // objective id `valueOf` would fail and the whole log be folded again): the text as recorded.
+    const loaded = await server.ctx.service.get(gameId);
+    expect(loaded?.state.rulesVersion).toBe(1);
+    expect(loaded?.snapshotSeq).toBe(17);
+    expect(loaded?.state.scenario.title).toBe(`Tiny Summit: ${DECOMPOSED}`);
+    expect(server.logs.filter((line) => line.includes("snapshot does not parse"))).toEqual([]);
   });
 
   it("a live game stored before versions existed goes on under version 1: its text kept as sent", async () => {
