@@ -248,7 +248,7 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     default: {
       // Unreachable for a typed event; an untyped one (a record from elsewhere) still stops here.
       const unknown: never = event;
-      throw new Error(`apply: unknown event type ${(unknown as { type: string }).type}`);
+      throw new Error(`apply: unknown event type ${typeOf(unknown)}`);
     }
   }
 }
@@ -266,6 +266,10 @@ export function createGame(scenario: Scenario, options: { seed: string; rulesVer
 export function replay(scenario: Scenario, seed: string, events: readonly GameEvent[]): GameState {
   return fold(createGame(scenario, { seed }), events);
 }
+
+/** The type an untyped event claims, for the error that refuses it. */
+const typeOf = (event: unknown) =>
+  typeof event === "object" && event !== null && "type" in event ? String(event.type) : typeof event;
 
 const phaseId = (state: GameState) => state.scenario.phases[state.phaseIndex]!.id;
 

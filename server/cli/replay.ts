@@ -29,7 +29,7 @@ let doc: unknown;
 try {
   doc = JSON.parse(readFileSync(path, "utf8"));
 } catch (err) {
-  console.error(`cannot read ${path}: ${(err as Error).message}`);
+  console.error(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(2);
 }
 

@@ -63,7 +63,7 @@ export const eventSchemas = Object.fromEntries(moveTypes.map((t) => [t, eventSch
 };
 
 export type EventType = MoveType;
-export const eventTypeSchema = z.enum(moveTypes as [MoveType, ...MoveType[]]);
+export const eventTypeSchema = z.keyof(z.object(moveSchemas));
 
 /** The event of one type. */
 export type EventOf<T extends MoveType> = z.infer<(typeof eventSchemas)[T]>;

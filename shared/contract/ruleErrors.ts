@@ -114,8 +114,8 @@ export const errorDetailsSchemas = {
 } as const;
 
 export type ErrorCode = keyof typeof errorDetailsSchemas;
-export const errorCodes = Object.keys(errorDetailsSchemas) as ErrorCode[];
-export const errorCodeSchema = z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]);
+export const errorCodeSchema = z.keyof(z.object(errorDetailsSchemas));
+export const errorCodes: readonly ErrorCode[] = errorCodeSchema.options;
 
 export type ErrorDetails<C extends ErrorCode> = z.infer<(typeof errorDetailsSchemas)[C]>;
 

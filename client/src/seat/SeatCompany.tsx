@@ -18,11 +18,11 @@ export function SeatCompany({ gameId, seatId, log }: { gameId: string; seatId: s
     joinFlash.clear(gameId, seatId);
   }, [gameId, seatId]);
   const mine = storage.seat(gameId, seatId)?.name;
-  const joined = log
-    .filter((e) => e.event.type === "seatJoined")
-    .map((e) => e.event.payload as { seat?: unknown; name?: unknown })
-    .filter((p) => p.seat === seatId && typeof p.name === "string" && p.name !== mine)
-    .map((p) => p.name as string);
+  const joined = log.flatMap(({ event }) =>
+    event.type === "seatJoined" && event.payload.seat === seatId && event.payload.name !== mine
+      ? [event.payload.name]
+      : [],
+  );
   const fresh = joined.slice(dismissed);
   return (
     <div aria-live="polite" data-testid="seat-company">
