@@ -3,8 +3,8 @@ import type { FastifySwaggerUiOptions } from "@fastify/swagger-ui";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema, noContent } from "../../shared/contract/index";
+import { gameRecordSchema } from "../../shared/contract/record";
 import { moveSchema, scenarioSchema } from "../../shared/index";
-import { exportSchema } from "../games/record";
 
 /**
  * The OpenAPI document at /docs/json, written once here for every route: its operationId, who may
@@ -53,7 +53,7 @@ const scenarioBody = scenarioSchema.meta({
   id: "Scenario",
   description: "A scenario document (GET /api/scenario-schema.json has the same format as JSON Schema)",
 });
-const recordBody = exportSchema.extend({ scenario: scenarioBody }).meta({
+const recordBody = gameRecordSchema.extend({ scenario: scenarioBody }).meta({
   id: "GameRecord",
   description:
     "The record (GET /api/games/{gameId}/export, a file to download; ?format=csv gives one row per event): scenario, seed, every event with its hash",
