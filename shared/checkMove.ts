@@ -1,6 +1,7 @@
 import { ruleError } from "./contract/ruleErrors";
 import { judge, type Table } from "./judge";
 import { type Actor, parseMove, type RuleError } from "./moves";
+import { currentRulesVersion, isKnownRulesVersion, underRules } from "./rulesVersions";
 import type { View } from "./viewSchema";
 
 /**
@@ -12,6 +13,13 @@ import type { View } from "./viewSchema";
  * against the view it keeps (its `state` plus the events), as the web client does.
  */
 export function checkMove(view: View, move: unknown): RuleError | null {
+  // By the game's own rules version, as the server judges it; a version this bundle does not know
+  // (a newer server's) by the latest it knows, the server's answer being the one that counts.
+  const version = isKnownRulesVersion(view.rulesVersion) ? view.rulesVersion : currentRulesVersion();
+  return underRules(version, () => checkNow(view, move));
+}
+
+function checkNow(view: View, move: unknown): RuleError | null {
   if (view.seat.id === "observer") return ruleError("read_only", "observers watch; they do not move");
   const parsed = parseMove(move);
   if (!parsed.ok) return parsed.error;

@@ -127,6 +127,7 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
     seq: state.seq,
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
+    rulesVersion: state.rulesVersion,
     seat: ref,
     phase: {
       id: phase.id,

@@ -77,6 +77,8 @@ export const viewSchema = z.object({
   seq: z.int(),
   scenarioId: idSchema,
   scenarioVersion: z.int(),
+  /** The rules version the game is played under: the client judges its moves by it (checkMove). */
+  rulesVersion: z.int().min(1),
   seat: seatRefSchema,
   phase: z.object({
     id: idSchema,

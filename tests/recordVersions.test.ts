@@ -6,7 +6,7 @@ import { eventHash, genesisHash } from "../server/games/hash";
 import { verifyRecord } from "../server/games/record";
 import { parseRecord } from "../shared/contract/record";
 import { brokenLink, hashChain } from "../shared/hashChain";
-import { createGame, decide, fold, scoreOf } from "../shared/index";
+import { checkMove, createGame, decide, fold, scoreOf, viewFor } from "../shared/index";
 import { currentRulesVersion, type RuleSet, registerRulesVersion, rulesOf } from "../shared/rulesVersions";
 import { tinyScenario } from "../shared/scenarios/index";
 import { sha256Hex } from "../shared/sha256";
@@ -273,6 +273,14 @@ describe("a simulated rule change: version 3 limits extensions to 20 minutes", (
       ok: false,
       error: { code: "extend_limit", details: { max: 20, extendedMinutes: 15 } },
     });
+    // The web client judges by the view's version too: refused in the version-3 game, allowed in a version-2 one.
+    const extend10 = { type: "extend", minutes: 10 };
+    const facilitatorView = viewFor(verified.state, "facilitator");
+    expect(facilitatorView.rulesVersion).toBe(3);
+    expect(checkMove(facilitatorView, extend10)).toMatchObject({ code: "extend_limit", details: { max: 20 } });
+    const older = verifyRecord(extendTwice(2));
+    if (!older.ok) throw new Error(older.message);
+    expect(checkMove(viewFor(older.state, "facilitator"), extend10)).toBeNull();
     // Its genesis covers version 3: the record claimed as version 2 no longer links.
     expect(verifyRecord({ ...after, rulesVersion: 2 })).toMatchObject({ ok: false, code: "hash_mismatch", seq: 1 });
     // Once the version is gone (an older server), its record is refused rather than misread.

@@ -83,13 +83,21 @@ export type ErrorMessage = SocketError;
 
 // ---- The event maps Socket.IO's types take -------------------------------------------------
 
-export const serverToClient = {
+/** Each server → client message by name. */
+export type ServerMessages = {
+  state: StateMessage;
+  event: EventMessage;
+  presence: PresenceMessage;
+  error_message: ErrorMessage;
+};
+export type ServerMessageName = keyof ServerMessages;
+/** The schema of each, by name: typed by name, so a reader looking one up by name gets that message's type. */
+export const serverToClient: { [K in ServerMessageName]: z.ZodType<ServerMessages[K]> } = {
   state: stateMessage,
   event: eventMessage,
   presence: presenceMessage,
   error_message: errorMessage,
 };
-export type ServerMessageName = keyof typeof serverToClient;
 
 export interface ClientToServerEvents {
   /** The payload is untrusted until the rules parse it: the server's listener takes `unknown`. */
@@ -98,7 +106,7 @@ export interface ClientToServerEvents {
 }
 
 export type ServerToClientEvents = {
-  [K in ServerMessageName]: (message: z.infer<(typeof serverToClient)[K]>) => void;
+  [K in ServerMessageName]: (message: ServerMessages[K]) => void;
 };
 
 /** No events between server processes: the PostgreSQL adapter carries rooms, presence and disconnects. */

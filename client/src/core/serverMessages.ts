@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { type MoveAck, moveAck, type ServerMessageName, serverToClient } from "../../../shared/contract/index";
+import {
+  type MoveAck,
+  moveAck,
+  type ServerMessageName,
+  type ServerMessages,
+  serverToClient,
+} from "../../../shared/contract/index";
 
 /**
  * What arrives on the socket, parsed with the contract (shared/contract/socket.ts) before anything
@@ -7,7 +13,7 @@ import { type MoveAck, moveAck, type ServerMessageName, serverToClient } from ".
  * reported, never trusted into the view.
  */
 
-export type ServerMessage<K extends ServerMessageName> = z.infer<(typeof serverToClient)[K]>;
+export type ServerMessage<K extends ServerMessageName> = ServerMessages[K];
 
 export type Dropped = { name: string; where: string; message: string };
 const listeners = new Set<(d: Dropped) => void>();
@@ -29,7 +35,7 @@ function firstIssue(error: z.ZodError): [string, string] {
 /** The message parsed by its schema, or null (dropped and reported). */
 export function parseServerMessage<K extends ServerMessageName>(name: K, raw: unknown): ServerMessage<K> | null {
   const parsed = serverToClient[name].safeParse(raw);
-  if (parsed.success) return parsed.data as ServerMessage<K>;
+  if (parsed.success) return parsed.data;
   report(name, firstIssue(parsed.error));
   return null;
 }
