@@ -74,27 +74,12 @@ export const moveSchemas = {
 export type MoveType = keyof typeof moveSchemas;
 export const moveTypes = Object.keys(moveSchemas) as MoveType[];
 
-export const moveSchema = z.discriminatedUnion("type", [
-  moveSchemas.propose,
-  moveSchemas.accept,
-  moveSchemas.reject,
-  moveSchemas.withdraw,
-  moveSchemas.chat,
-  moveSchemas.statement,
-  moveSchemas.sign,
-  moveSchemas.unsign,
-  moveSchemas.walkAway,
-  moveSchemas.advancePhase,
-  moveSchemas.pause,
-  moveSchemas.resume,
-  moveSchemas.extend,
-  moveSchemas.inject,
-  moveSchemas.drawInject,
-  moveSchemas.note,
-  moveSchemas.endGame,
-  moveSchemas.deadline,
-  moveSchemas.seatJoined,
-]);
+type AnyMoveSchema = (typeof moveSchemas)[MoveType];
+// Made from moveSchemas, so the moves are listed once: a new move is a new member of the union.
+export const moveSchema = z.discriminatedUnion(
+  "type",
+  Object.values(moveSchemas) as [AnyMoveSchema, ...AnyMoveSchema[]],
+);
 export type Move = z.infer<typeof moveSchema>;
 export type MoveOf<T extends MoveType> = Extract<Move, { type: T }>;
 
