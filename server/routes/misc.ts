@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { errorSchema, health, metrics, noContent } from "../../shared/contract/index";
+import { errorSchema, type Health, health, metrics, noContent } from "../../shared/contract/index";
 import { bearer, requireOperator } from "../auth/caller";
 import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
@@ -27,24 +27,23 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (_request, reply) => {
-      let settings: { fsync: string; commit: string } | null = null;
-      const check =
+      // PostgreSQL says whether it syncs to disk; the embedded database never does.
+      type Settings = { fsync: string; commit: string };
+      const check: Promise<Settings | null> =
         ctx.db.kind === "embedded"
-          ? ctx.db.query("SELECT 1")
+          ? ctx.db.query("SELECT 1").then(() => null)
           : ctx.db
-              .query<{ fsync: string; commit: string }>(
+              .query<Settings>(
                 "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit",
               )
-              .then((r) => {
-                settings = r.rows[0] ?? null;
-              });
-      const up = await answers(check, HEALTH_TIMEOUT_MS);
-      const s = settings as { fsync: string; commit: string } | null;
-      const body = {
-        status: up ? ("ok" as const) : ("unavailable" as const),
+              .then((r) => r.rows[0] ?? null);
+      const answer = await answers(check, HEALTH_TIMEOUT_MS);
+      const up = answer.ok;
+      const s = answer.ok ? answer.value : null;
+      const body: Health = {
+        status: up ? "ok" : "unavailable",
         database: ctx.db.kind,
-        durability:
-          s !== null && s.fsync === "on" && s.commit !== "off" ? ("power-loss" as const) : ("process-crash" as const),
+        durability: s !== null && s.fsync === "on" && s.commit !== "off" ? "power-loss" : "process-crash",
         databaseUp: up,
         connectionsLost: ctx.db.health.lost,
         lastConnectionLostAt:
@@ -53,7 +52,7 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
       if (up) return reply.status(200).send(body);
       return reply
         .status(503)
-        .send({ ...body, error: { code: "unavailable" as const, message: "the database is not answering" } });
+        .send({ ...body, error: { code: "unavailable", message: "the database is not answering" } });
     },
   );
 
@@ -95,12 +94,13 @@ export async function miscRoutes(app: FastifyInstance, ctx: AppContext): Promise
 /** A load balancer's check must not hang on a database that does not answer. */
 const HEALTH_TIMEOUT_MS = 2_000;
 
-function answers(query: Promise<unknown>, limitMs: number): Promise<boolean> {
+/** The query's value if it answers within `limitMs`; not ok if it fails or takes longer. */
+function answers<T>(query: Promise<T>, limitMs: number): Promise<{ ok: true; value: T } | { ok: false }> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), limitMs);
+    const timer = setTimeout(() => resolve({ ok: false }), limitMs);
     query.then(
-      () => resolve(true),
-      () => resolve(false),
+      (value) => resolve({ ok: true, value }),
+      () => resolve({ ok: false }),
     );
     query.finally(() => clearTimeout(timer)).catch(() => {});
   });

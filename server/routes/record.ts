@@ -45,6 +45,9 @@ async function* exportBody(
   if (tail) yield tail;
 }
 
+/** Just enough of an import's body to count its events before anything else is spent on it. */
+const listedEvents = z.object({ events: z.unknown() });
+
 /** Export, import and fork: the record made portable (PROTOCOL.md). */
 export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const { store } = ctx;
@@ -144,8 +147,8 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const facilitator = await requireKey(store, request);
       // Bytes are capped by the body limit; events here, before any work is spent on them.
       const max = ctx.config.IMPORT_MAX_EVENTS;
-      const listed = (request.body as { events?: unknown } | null)?.events;
-      const count = Array.isArray(listed) ? listed.length : 0;
+      const listed = listedEvents.safeParse(request.body);
+      const count = listed.success && Array.isArray(listed.data.events) ? listed.data.events.length : 0;
       if (count > max) {
         throw new HttpError(413, "too_large", `a record may hold at most ${max} events; this one holds ${count}`, {
           maxEvents: max,
