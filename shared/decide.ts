@@ -3,7 +3,7 @@ import { eventOfMove, type GameEvent } from "./events";
 import { deckLeft, judge, type Table } from "./judge";
 import { actorSchema, parseMove, type RuleError } from "./moves";
 import { randomIndex } from "./rng";
-import { underRules } from "./rulesVersions";
+import { isKnownRulesVersion, underRules } from "./rulesVersions";
 import type { GameState } from "./state";
 
 export type Decision = { ok: true; event: GameEvent } | { ok: false; error: RuleError };
@@ -30,7 +30,11 @@ export function tableOf(state: GameState): Table {
  */
 export function decide(state: GameState, actor: unknown, move: unknown, at: number): Decision {
   // By the game's own rules version (rulesVersions.ts), whichever is current: text and id schemas
-  // and the judge read it while this runs.
+  // and the judge read it while this runs. A version this build does not know (a game a newer
+  // server stored) is not judged by the wrong rules.
+  if (!isKnownRulesVersion(state.rulesVersion)) {
+    return { ok: false, error: ruleError("internal", `this server does not know rules version ${state.rulesVersion}`) };
+  }
   return underRules(state.rulesVersion, () => decideNow(state, actor, move, at));
 }
 

@@ -283,9 +283,13 @@ describe("a simulated rule change: version 3 limits extensions to 20 minutes", (
     expect(checkMove(viewFor(older.state, "facilitator"), extend10)).toBeNull();
     // Its genesis covers version 3: the record claimed as version 2 no longer links.
     expect(verifyRecord({ ...after, rulesVersion: 2 })).toMatchObject({ ok: false, code: "hash_mismatch", seq: 1 });
-    // Once the version is gone (an older server), its record is refused rather than misread.
+    // Once the version is gone (an older server), its record is refused and its game not judged.
     unregister();
     unregister = null;
     expect(verifyRecord(after)).toMatchObject({ ok: false, code: "invalid_record" });
+    expect(decide(verified.state, F, { type: "pause" }, T0 + 3_000)).toMatchObject({
+      ok: false,
+      error: { code: "internal" },
+    });
   });
 });
