@@ -1,7 +1,7 @@
 import { ruleError } from "./contract/ruleErrors";
 import { judge, type Table } from "./judge";
 import { type Actor, parseMove, type RuleError } from "./moves";
-import { currentRulesVersion, isKnownRulesVersion, underRules } from "./rulesVersions";
+import { underRules, versionForView } from "./rulesVersions";
 import type { View } from "./viewSchema";
 
 /**
@@ -15,8 +15,7 @@ import type { View } from "./viewSchema";
 export function checkMove(view: View, move: unknown): RuleError | null {
   // By the game's own rules version, as the server judges it; a version this bundle does not know
   // (a newer server's) by the latest it knows, the server's answer being the one that counts.
-  const version = isKnownRulesVersion(view.rulesVersion) ? view.rulesVersion : currentRulesVersion();
-  return underRules(version, () => checkNow(view, move));
+  return underRules(versionForView(view.rulesVersion), () => checkNow(view, move));
 }
 
 function checkNow(view: View, move: unknown): RuleError | null {

@@ -60,6 +60,14 @@ export function rulesOf(version: number): RuleSet {
   return rules;
 }
 
+/**
+ * The version a client judges a view by: the game's own, or the latest this bundle knows when the
+ * game's is newer (a page served before the server was upgraded; the server's refusal still decides).
+ */
+export function versionForView(version: number): number {
+  return isKnownRulesVersion(version) ? version : currentRulesVersion();
+}
+
 /** The versions this build knows, oldest first (the docs and the record's schema list them). */
 export function knownRulesVersions(): number[] {
   return [...versions.keys()].sort((a, b) => a - b);

@@ -88,7 +88,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const name = `summitry-${row.id}${anonymous ? "-deidentified" : ""}`;
       const pages = store.eventPages(row.id, 0);
       if (request.query.format === "csv") {
-        const toRow = csvRows(scenario, row.seed);
+        const toRow = csvRows(scenario, row.seed, row.rulesVersion);
         const body = exportBody(
           pages,
           row.lastSeq,

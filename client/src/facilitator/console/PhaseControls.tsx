@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { MAX_EXTEND_MINUTES } from "../../../../shared/index";
+import { rulesOf, versionForView } from "../../../../shared/rulesVersions";
 import { PhaseClock } from "../../common/PhaseClock";
 import type { GameProps } from "../../core/gameProps";
 import { t } from "../../texts";
@@ -23,7 +23,9 @@ export function PhaseControls({ view, send, labels }: Pick<GameProps, "view" | "
   const p = view.phase;
   const n = Number(minutes);
   const badMinutes = !Number.isInteger(n) || n < 1 || n > 15;
-  const room = MAX_EXTEND_MINUTES - p.extendedMinutes;
+  // The game's own rules version sets how far it may be extended, not this bundle's latest.
+  const maxExtend = rulesOf(versionForView(view.rulesVersion)).maxExtendMinutes;
+  const room = maxExtend - p.extendedMinutes;
 
   return (
     <section className="card con-phase" aria-labelledby="con-phase-title">
@@ -126,7 +128,7 @@ export function PhaseControls({ view, send, labels }: Pick<GameProps, "view" | "
               </button>
             </div>
             <p className="hint" id={`${minutesId}-hint`}>
-              {badMinutes ? T.extendRange : T.extendUsed(p.extendedMinutes, MAX_EXTEND_MINUTES, room)}
+              {badMinutes ? T.extendRange : T.extendUsed(p.extendedMinutes, maxExtend, room)}
             </p>
             <ErrorText message={extend.error} />
           </form>
