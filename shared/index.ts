@@ -68,6 +68,7 @@ export { formatPath, type Problem } from "./scenario/crossCheck";
 export { type ParseScenarioResult, parseScenario, scenarioJsonSchema } from "./scenario/parse";
 export { type PublicScenario, publicScenario, publicScenarioSchema } from "./scenario/public";
 export * from "./scenario/schema";
+export { changedPhaseMinutes, type PlanMinutes, planMinutes } from "./scenario/timing";
 export {
   acceptedDraft,
   agreedEnding,
@@ -77,6 +78,7 @@ export {
   endingWithoutDeal,
   type HeldObjective,
   holds,
+  isSettled,
   noDealEnding,
   objectivesHeld,
   pointsFor,
@@ -90,6 +92,7 @@ export {
   seatWorthIfAccepted,
   seatWorthWithoutDeal,
   settledCount,
+  settledIssues,
   sidePoints,
   sideScore,
   signedEnding,

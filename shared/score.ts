@@ -86,9 +86,25 @@ export function holds(scenario: Issues, c: Condition, end: Ending): boolean {
   return true;
 }
 
-/** Issues in a draft at an option other than their noDeal one. */
+/**
+ * The one definition of "settled", which the signing rule counts (judge.ts, too_few_issues) and every
+ * view shows (console, projector, seat, debrief): an issue the draft names at an option other than its
+ * noDeal one. An issue agreed at its no-deal option changes nothing a signature would, so it is not
+ * settled; views show it as "at its no-deal option" rather than count it.
+ */
+export function isSettled(issue: { id: string; noDeal: string }, terms: Terms): boolean {
+  const option = own(terms, issue.id);
+  return option !== undefined && option !== issue.noDeal;
+}
+
+/** The ids of the issues the terms settle (isSettled), in scenario order. */
+export function settledIssues(scenario: { issues: readonly { id: string; noDeal: string }[] }, terms: Terms): string[] {
+  return scenario.issues.filter((i) => isSettled(i, terms)).map((i) => i.id);
+}
+
+/** How many issues the terms settle (isSettled): the number the signing rule holds against minimumIssues. */
 export function settledCount(scenario: { issues: readonly { id: string; noDeal: string }[] }, terms: Terms): number {
-  return scenario.issues.filter((i) => own(terms, i.id) !== undefined && own(terms, i.id) !== i.noDeal).length;
+  return settledIssues(scenario, terms).length;
 }
 
 /** A side's score for an ending: its points for the terms with an agreement, its reservation value without. */

@@ -1,3 +1,4 @@
+import { isSettled, settledCount } from "../../../shared/index";
 import type { ClientView } from "../core/mergeView";
 import { t } from "../texts";
 
@@ -7,7 +8,8 @@ const T = t.projector.issues;
 export function IssueBoard({ view }: { view: ClientView }) {
   const scenario = view.scenario;
   if (!scenario) return null;
-  const settled = Object.keys(view.draft.terms).length;
+  // The signing rule's count (shared isSettled), not the number of issues the draft names.
+  const settled = settledCount(scenario, view.draft.terms);
   // The tag matters only when some issues are off the table.
   const partial = scenario.issues.some((i) => !view.phase.agenda.includes(i.id));
   const signedBy = view.draft.signedBy.map((id) => view.seats.find((s) => s.id === id)?.title ?? id).join(", ");
@@ -18,7 +20,8 @@ export function IssueBoard({ view }: { view: ClientView }) {
       <ul className="proj-issue-list">
         {scenario.issues.map((issue) => {
           const optionId = view.draft.terms[issue.id];
-          const label = optionId ? (issue.options.find((o) => o.id === optionId)?.label ?? optionId) : null;
+          const named = optionId ? (issue.options.find((o) => o.id === optionId)?.label ?? optionId) : null;
+          const label = isSettled(issue, view.draft.terms) ? named : null;
           const onAgenda = view.phase.agenda.includes(issue.id);
           return (
             <li
@@ -39,7 +42,7 @@ export function IssueBoard({ view }: { view: ClientView }) {
                 ) : (
                   <span className="proj-open">
                     <span aria-hidden="true">… </span>
-                    {T.open}
+                    {named ? T.atNoDeal(named) : T.open}
                   </span>
                 )}
               </span>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { settledCount } from "../../../shared/index";
+import { isSettled, settledCount } from "../../../shared/index";
 import { t } from "../texts";
 import type { Model } from "./model";
 
@@ -38,6 +38,8 @@ function IssueRow({ m, issueId }: { m: Model; issueId: string }) {
   const yours = role.portfolio.includes(issue.id);
   const inDraft = view.draft.terms[issue.id];
   const settledIn = view.draft.settledIn[issue.id];
+  // Named in the draft at its no-deal option: in the draft, but not settled (the signing rule's isSettled).
+  const settled = isSettled(issue, view.draft.terms);
   const detailsId = `issue-details-${issue.id}`;
   const phaseTitle = (id: string | undefined) => m.scenario.phases.find((p) => p.id === id)?.title;
   return (
@@ -52,9 +54,9 @@ function IssueRow({ m, issueId }: { m: Model; issueId: string }) {
           <span aria-hidden="true">{yours ? "★ " : "☆ "}</span>
           {yours ? a.yours : a.notYours}
         </span>
-        <span className={inDraft ? "tag tag-settled" : "tag tag-off"}>
-          <span aria-hidden="true">{inDraft ? "✓ " : "… "}</span>
-          {inDraft ? a.settled(phaseTitle(settledIn)) : a.unsettled}
+        <span className={settled ? "tag tag-settled" : "tag tag-off"}>
+          <span aria-hidden="true">{settled ? "✓ " : "… "}</span>
+          {settled ? a.settled(phaseTitle(settledIn)) : inDraft ? a.atNoDeal : a.unsettled}
         </span>
         <button
           type="button"

@@ -318,6 +318,7 @@ export const facilitator = {
       onAgenda: "on the agenda",
       open: "open",
       noDeal: (label: string) => `(no deal: ${label})`,
+      atNoDeal: "at its no-deal option: not counted as settled",
       settledIn: (phase: string) => `settled in ${phase}`,
       scoresTitle: "What the draft is worth if signed now",
       scoresTitleSigned: "What the signed agreement is worth",

@@ -3,8 +3,10 @@ export const projector = {
   title: "Summitry",
   control: "Control",
   issues: {
-    title: (settled: number, total: number) => `Where the issues stand: ${settled} of ${total} agreed`,
+    title: (settled: number, total: number) => `Where the issues stand: ${settled} of ${total} settled`,
     open: "open",
+    // An issue agreed at its no-deal option is not settled: the signing rule does not count it (isSettled).
+    atNoDeal: (label: string) => `${label} (its no-deal option, not counted as settled)`,
     onAgenda: "on the table now",
     signedBy: (who: string) => `Signed by ${who}`,
   },

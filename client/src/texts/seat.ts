@@ -127,6 +127,7 @@ export const seat = {
     hideDetails: "Hide the explanation",
     settled: (phase?: string) => (phase ? `Settled in the ${phase}` : "Settled"),
     unsettled: "Not settled",
+    atNoDeal: "At its no-deal option (not counted as settled)",
     optionsOf: (issue: string) => `Options for ${issue}, with your points`,
     inDraft: "In the draft",
     noDealDefault: "No-deal option",

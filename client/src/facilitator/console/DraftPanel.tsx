@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import type { Analysis } from "../../../../shared/index";
+import { type Analysis, isSettled, settledCount } from "../../../../shared/index";
 import type { ClientView } from "../../core/mergeView";
 import { t } from "../../texts";
 import { TableWrap } from "../TableWrap";
@@ -41,7 +41,7 @@ export function DraftPanel({
       <p>
         {draft.signedBy.length ? T.signedBy(draft.signedBy.map(labels.seat).join(", ")) : T.unsigned}
         {" · "}
-        {T.settled(Object.keys(draft.terms).length, scenario.issues.length, scenario.rules.minimumIssues)}
+        {T.settled(settledCount(scenario, draft.terms), scenario.issues.length, scenario.rules.minimumIssues)}
       </p>
       <TableWrap label={T.caption}>
         <table className="fac-table con-draft-table">
@@ -77,7 +77,11 @@ export function DraftPanel({
                     {optionId ? (
                       <>
                         {labels.option(issue.id, optionId)}
-                        {settledIn && <div className="hint">{T.settledIn(labels.phase(settledIn))}</div>}
+                        {!isSettled(issue, draft.terms) ? (
+                          <div className="hint">{T.atNoDeal}</div>
+                        ) : (
+                          settledIn && <div className="hint">{T.settledIn(labels.phase(settledIn))}</div>
+                        )}
                       </>
                     ) : (
                       <>
