@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ruleError } from "./contract/ruleErrors";
 import type { RuleError } from "./moves";
 import { parseScenario } from "./scenario/parse";
-import { idSchema, type Scenario } from "./scenario/schema";
+import { GAME_PHASE_MINUTES, idSchema, type Scenario } from "./scenario/schema";
 
 /**
  * A game's own copy of its scenario: phase lengths fitted to a class period and optional roles
@@ -11,7 +11,7 @@ import { idSchema, type Scenario } from "./scenario/schema";
  */
 
 export const gameSetupSchema = z.strictObject({
-  phaseMinutes: z.record(idSchema, z.number().min(1).max(240)).optional(),
+  phaseMinutes: z.record(idSchema, z.number().min(GAME_PHASE_MINUTES.min).max(GAME_PHASE_MINUTES.max)).optional(),
   leaveOut: z.array(idSchema).max(24).optional(),
 });
 export type GameSetup = z.infer<typeof gameSetupSchema>;

@@ -91,6 +91,10 @@ export function crossCheck(doc: unknown): Problem[] {
   injects.forEach((x, i) => {
     isObject(x) && claim(x.id, ["injects", i, "id"]);
   });
+  const timingPlans = arr(doc.timingPlans);
+  timingPlans.forEach((x, i) => {
+    isObject(x) && claim(x.id, ["timingPlans", i, "id"]);
+  });
 
   const checkSide = (v: unknown, path: Path) => {
     const s = str(v);
@@ -253,6 +257,18 @@ export function crossCheck(doc: unknown): Problem[] {
         });
       }
     });
+  });
+
+  // Timing plans: each names every phase once (a record cannot name one twice), and no other;
+  // the minutes' range is the schema's (the range POST /api/games accepts).
+  timingPlans.forEach((plan, i) => {
+    if (!isObject(plan) || !isObject(plan.phaseMinutes)) return;
+    for (const phaseId of Object.keys(plan.phaseMinutes))
+      checkPhase(phaseId, ["timingPlans", i, "phaseMinutes", phaseId]);
+    for (const phaseId of phaseIds) {
+      if (!Object.hasOwn(plan.phaseMinutes, phaseId))
+        report(["timingPlans", i, "phaseMinutes"], `no minutes for phase "${phaseId}"; a plan names every phase`);
+    }
   });
 
   if (isObject(doc.forecast)) {

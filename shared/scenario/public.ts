@@ -36,5 +36,7 @@ export function publicScenario(s: Scenario): PublicScenario {
     forecast: s.forecast,
     debriefQuestions: s.debriefQuestions,
     rules: s.rules,
+    // Plans hold lengths only: public, so every set-up form can offer them.
+    ...(s.timingPlans ? { timingPlans: s.timingPlans } : {}),
   };
 }

@@ -367,6 +367,41 @@ export const injectSchema = z
       "An event the control cell fires: scheduled, or a card of the deck; the deck stays hidden until played",
   });
 
+/**
+ * The minutes a game may give one phase (POST /api/games's phaseMinutes, a timing plan's): a
+ * class-period scale, tighter than a scenario's own phase lengths (up to a day).
+ */
+export const GAME_PHASE_MINUTES = { min: 1, max: 240 } as const;
+
+export const gamePhaseMinutesSchema = z
+  .number()
+  .min(GAME_PHASE_MINUTES.min)
+  .max(GAME_PHASE_MINUTES.max)
+  .meta({ description: "A phase's length in this plan, in minutes (1 to 240)" });
+
+export const timingPlanSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "The plan's id, unique across the scenario (e.g. class-50)" }),
+    title: shortText.meta({ description: 'The plan\'s name, as the set-up forms offer it (e.g. "50-minute class")' }),
+    description: prose(1000)
+      .optional()
+      .meta({ description: "What the plan assumes, for the facilitator (at most 1,000 characters)" }),
+    readingAtHome: z.boolean().meta({
+      description:
+        "true: the students read the background and their briefs before class (the printable handout), so the briefing is short",
+    }),
+    joiningMinutes: z
+      .int()
+      .min(0)
+      .max(60)
+      .meta({ description: "Minutes set aside before play for the students to join their seats (0 to 60)" }),
+    debriefMinutes: z.int().min(0).max(240).meta({ description: "Minutes left after play for the debrief (0 to 240)" }),
+    phaseMinutes: z.record(idSchema, gamePhaseMinutesSchema).meta({
+      description: "Every phase (by phase id), each once, with its length in minutes (1 to 240)",
+    }),
+  })
+  .meta({ description: "A named timing plan: how long each phase runs to fit a given class period" });
+
 export const rulesSchema = z
   .strictObject({
     minimumIssues: z
@@ -438,6 +473,11 @@ export const scenarioSchema = z
       .max(40)
       .meta({ description: "Questions for the debrief after the game (at most 40, each at most 1,000 characters)" }),
     rules: rulesSchema.meta({ description: "The game's rule settings" }),
+    timingPlans: z
+      .array(timingPlanSchema)
+      .max(10)
+      .optional()
+      .meta({ description: "Named timing plans the set-up forms offer, e.g. one per class length (at most 10)" }),
   })
   .meta({
     title: "Summitry scenario",
@@ -454,6 +494,7 @@ export type Backchannel = z.infer<typeof backchannelSchema>;
 export type Inject = z.infer<typeof injectSchema>;
 export type Effect = z.infer<typeof effectSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
+export type TimingPlan = z.infer<typeof timingPlanSchema>;
 export type PlayerMoveType = z.infer<typeof playerMoveTypeSchema>;
 /** A package: an option per issue. Missing issues mean "not settled". */
 export type Terms = Record<string, string>;
