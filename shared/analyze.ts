@@ -1,4 +1,6 @@
 import type { Scenario, Terms } from "./scenario/schema";
+import { completeTerms, effectiveScenario, scoresFor, signedEnding } from "./score";
+import type { GameState, Scores } from "./state";
 
 /**
  * Debrief analytics (GAME.md, "Debrief analytics").
@@ -474,5 +476,50 @@ export function analyze(scenario: Scenario, terms?: Terms): Analysis {
     forecast,
     pairs,
     deal,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One game's figures
+
+/** A game's figures as the debrief and the cohort both show them (issue #11: one definition). */
+export interface GameFigures {
+  /** The scenario with the shifts of every inject the game played: the points it was scored on. */
+  effective: Scenario;
+  /** The analytics on those effective points against `terms`. */
+  analysis: Analysis;
+  /** The terms judged: the outcome's (complete), or a running game's draft as if signed now. */
+  terms: Terms;
+  /** Every side's and role's score: the outcome's, or the draft's if signed now. */
+  scores: Scores;
+  /** The outcome in score space (side A, side B): the deal's points, or with no deal each side's reservation. */
+  point: { a: number; b: number };
+  /**
+   * The best joint score on the effective points minus the outcome's joint score. Computed against
+   * the frontier after the injects, never the scenario's own: an inject that moves points moves
+   * the frontier, and a game is judged on what its table could have reached.
+   */
+  pointsLeftOnTable: number;
+}
+
+/**
+ * The figures of a game from its final state (the fold of its record): every figure the debrief and
+ * the cohort print about value comes from here, so the two cannot disagree.
+ */
+export function gameFigures(final: GameState): GameFigures {
+  const effective = effectiveScenario(final);
+  const outcome = final.outcome;
+  const terms = outcome ? outcome.terms : completeTerms(final.scenario, final.draft.terms);
+  const analysis = analyze(effective, terms);
+  const scores = outcome ? outcome.scores : scoresFor(effective, signedEnding(final));
+  const [sideA, sideB] = analysis.sides;
+  const point = { a: scores.sides[sideA] ?? 0, b: scores.sides[sideB] ?? 0 };
+  return {
+    effective,
+    analysis,
+    terms,
+    scores,
+    point,
+    pointsLeftOnTable: analysis.maxJoint.joint - (point.a + point.b),
   };
 }

@@ -6,7 +6,7 @@
  * the other side's points.
  */
 
-export { type Analysis, analyze, fullPackage, scoreTerms } from "./analyze";
+export { type Analysis, analyze, fullPackage, type GameFigures, gameFigures, scoreTerms } from "./analyze";
 export { apply, createGame, fold, folder, replay } from "./apply";
 export { canonicalJson } from "./canonical";
 export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";

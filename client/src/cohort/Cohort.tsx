@@ -9,6 +9,7 @@ import type { ChartSeries } from "../debrief/ScoreSpaceChart";
 import { sideName } from "../replay/labels";
 import { describeLoadError, exportPath } from "../replay/record";
 import { t } from "../texts";
+import { type CohortFigures, cohortFigures } from "./figures";
 import "../debrief/debrief.css";
 
 const ScoreSpaceChart = lazy(() => import("../debrief/ScoreSpaceChart"));
@@ -29,14 +30,22 @@ const AGREED = "#b35c00";
 const FAILED = "#a4161a";
 const NASH = "#1e6b35";
 
-type Loaded = { games: Listed[]; scenario: Scenario | null; analysis: Analysis | null; analysisError: string | null };
+type Loaded = {
+  games: Listed[];
+  scenario: Scenario | null;
+  analysis: Analysis | null;
+  analysisError: string | null;
+  /** Each finished game's figures from its own record (by game id); missing where its record did not load. */
+  figures: Record<string, CohortFigures>;
+};
 
 /**
  * `/facilitator/cohort/:scenarioId`: every game of a scenario this facilitator ran (a class with
  * several tables), side by side, and every outcome on one chart against the frontier. The frontier
- * is the scenario's as the first listed game's record holds it, before any inject's shifts (each
+ * drawn is the scenario's as the first listed game's record holds it, before any inject's shifts (each
  * table may have drawn different cards); games of another version of the scenario are listed but
- * not plotted.
+ * not plotted. Each game's own figures ("left on the table", its point) come from its own record,
+ * on its points after its injects, by the debrief's function (figures.ts).
  */
 export function Cohort({ scenarioId }: { scenarioId: string }) {
   const [data, setData] = useState<Loaded | null>(null);
@@ -65,7 +74,22 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
             analysisError = describeLoadError(err);
           }
         }
-        if (live) setData({ games, scenario, analysis, analysisError });
+        // Every finished game's record, for its figures after its own injects; one that fails to
+        // load shows "—" rather than a figure computed on the wrong points.
+        const figures: Record<string, CohortFigures> = {};
+        await Promise.all(
+          games
+            .filter((g) => g.outcome !== null)
+            .map(async (g) => {
+              try {
+                const record = await api(exportPath(g.gameId, "format=json"), exportedRecord, { token: key });
+                figures[g.gameId] = cohortFigures(record);
+              } catch {
+                // Left out: the row shows "—".
+              }
+            }),
+        );
+        if (live) setData({ games, scenario, analysis, analysisError, figures });
       } catch (err) {
         if (live) setError(describeLoadError(err));
       }
@@ -105,10 +129,9 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
 }
 
 function CohortBody({ data }: { data: Loaded }) {
-  const { games, scenario, analysis } = data;
+  const { games, scenario } = data;
   const version = scenario?.version ?? null;
   const sides = scenario?.sides ?? [];
-  const maxJoint = analysis?.maxJoint.joint ?? null;
   const finished = games.filter((g) => endingOf(g.outcome) !== null);
   const agreed = finished.filter((g) => endingOf(g.outcome)!.agreement).length;
 
@@ -159,7 +182,9 @@ function CohortBody({ data }: { data: Loaded }) {
                         <td key={s.id}>{e ? (e.sides[s.id] ?? "—") : "—"}</td>
                       ))}
                       <td>{joint ?? "—"}</td>
-                      <td>{joint !== null && maxJoint !== null && sameVersion ? maxJoint - joint : "—"}</td>
+                      <td data-testid={`cohort-left-${g.gameId}`}>
+                        {data.figures[g.gameId]?.pointsLeftOnTable ?? "—"}
+                      </td>
                       <td className="deb-links no-print">
                         <Link to={`/debrief/${encodeURIComponent(g.gameId)}`}>{T.debrief}</Link>{" "}
                         <Link to={`/replay/${encodeURIComponent(g.gameId)}`}>{T.replay}</Link>{" "}
@@ -193,9 +218,15 @@ function CohortChart({ data }: { data: Loaded }) {
   const nameA = sideName(scenario, idA);
   const nameB = sideName(scenario, idB);
   const plotted = games.filter((g) => g.scenarioVersion === scenario.version && endingOf(g.outcome));
+  // A game's point from its own figures: with no deal, its reservations after its injects, which
+  // the chart's lines (the scenario's) may not show, so the label says where they were.
   const point = (g: Listed) => {
+    const f = data.figures[g.gameId];
     const e = endingOf(g.outcome)!;
-    return { a: e.sides[idA] ?? 0, b: e.sides[idB] ?? 0, label: g.title };
+    const at = f ? f.point : { a: e.sides[idA] ?? 0, b: e.sides[idB] ?? 0 };
+    const label =
+      f && !f.agreement && f.shiftedReservations ? T.ownReservations(g.title, nameA, nameB, f.reservations) : g.title;
+    return { ...at, label };
   };
   const series: ChartSeries[] = [
     ...(analysis.nash

@@ -385,7 +385,8 @@ function LeftOnTable({ model }: { model: Model }) {
       {a.deal && model.agreement && a.deal.nashGap && a.nash && (
         <p className="hint">
           {T.nashGap(
-            a.sides.map((id) => `${sideName(model.scenario, id)} ${signed(a.deal!.nashGap![id] ?? 0)}`).join(", "),
+            // nashGap is Nash minus the deal; the text takes the deal minus Nash, and says it in words.
+            a.sides.map((id) => T.againstNash(sideName(model.scenario, id), -(a.deal!.nashGap![id] ?? 0))).join("; "),
           )}
         </p>
       )}
@@ -417,8 +418,8 @@ function BetterPackages({ model }: { model: Model }) {
                 <p>
                   <strong>
                     {T.exampleScores(
-                      `${sideName(s, idA)} ${ex.scores[idA]} (${signed((ex.scores[idA] ?? 0) - model.point.a)})`,
-                      `${sideName(s, idB)} ${ex.scores[idB]} (${signed((ex.scores[idB] ?? 0) - model.point.b)})`,
+                      T.againstOutcome(sideName(s, idA), ex.scores[idA] ?? 0, (ex.scores[idA] ?? 0) - model.point.a),
+                      T.againstOutcome(sideName(s, idB), ex.scores[idB] ?? 0, (ex.scores[idB] ?? 0) - model.point.b),
                     )}
                   </strong>
                 </p>

@@ -2,10 +2,8 @@ import type { ScoredPackage } from "../../../shared/analyze";
 import { type ConcessionCurve, concessionCurves } from "../../../shared/concessions";
 import {
   type Analysis,
-  analyze,
-  completeTerms,
-  effectiveScenario,
   type GameState,
+  gameFigures,
   holds,
   noDealEnding,
   type Scenario,
@@ -83,18 +81,16 @@ export function debriefOf(record: GameRecord): Debrief {
   const folded = foldRecord(record);
   const final = folded.final;
   const scenario = record.scenario;
-  const effective = effectiveScenario(final);
+  // The value figures (terms, scores, point, points left on the table) are the cohort's too.
+  const { effective, analysis, terms, scores, point, pointsLeftOnTable } = gameFigures(final);
   const outcome = final.outcome;
   const over = outcome !== null;
   const agreement = outcome ? outcome.agreement : true;
-  const terms = outcome ? outcome.terms : completeTerms(scenario, final.draft.terms);
-  const analysis = analyze(effective, terms);
   const ending = outcome
     ? outcome.agreement
       ? signedEnding(final)
       : noDealEnding(final, outcome.walkedAwayBy)
     : signedEnding(final);
-  const scores = outcome ? outcome.scores : scoresFor(effective, ending);
   const noDealScores = scoresFor(effective, noDealEnding(final, null));
   const deal = analysis.deal!;
 
@@ -127,8 +123,6 @@ export function debriefOf(record: GameRecord): Debrief {
   }));
 
   const [sideA, sideB] = analysis.sides;
-  const point = { a: scores.sides[sideA] ?? 0, b: scores.sides[sideB] ?? 0 };
-  const pointsLeftOnTable = analysis.maxJoint.joint - (point.a + point.b);
 
   let better: Better;
   if (agreement) {

@@ -247,6 +247,15 @@ export const replay = {
     leftExplain: (joint: number, max: number) =>
       `The outcome was worth ${joint} to both sides together; the best package on the frontier was worth ${max}.`,
     nashGap: (text: string) => `Against the Nash package: ${text}.`,
+    // Which way a difference runs, in words (issue #11: "Washington +10" read as if the deal beat Nash).
+    // `diff` is the outcome's points minus the Nash package's.
+    againstNash: (side: string, diff: number) =>
+      diff === 0
+        ? `${side} got exactly what it would have at the Nash package`
+        : `${side} got ${Math.abs(diff)} ${diff === 1 || diff === -1 ? "point" : "points"} ${diff < 0 ? "less" : "more"} than at the Nash package`,
+    /** An example package's points for a side against the outcome's: `diff` is the example's minus the outcome's. */
+    againstOutcome: (side: string, points: number, diff: number) =>
+      `${side} ${points} (${diff === 0 ? "the same as" : `${Math.abs(diff)} ${diff < 0 ? "less" : "more"} than`} the outcome)`,
     betterTitle: "Packages better for both sides",
     betterNoDealTitle: "Packages both sides would have preferred to no agreement",
     betterCount: (n: number, share: number) =>
@@ -302,7 +311,9 @@ export const replay = {
     setup: "Set-up",
     chartTitle: "Every outcome against the frontier",
     chartHint: (n: number) =>
-      `${plural(n, "finished game")} plotted. The frontier and reservations are the scenario's before any inject.`,
+      `${plural(n, "finished game")} plotted. The frontier and reservation lines drawn are the scenario's before any inject; each game's "left on the table" is measured against its own frontier after its injects, as in its debrief, and a game without agreement sits at its own reservations.`,
+    ownReservations: (title: string, a: string, b: string, r: { a: number; b: number }) =>
+      `${title} (no agreement: its reservations after injects, ${a} ${r.a}, ${b} ${r.b})`,
     noChart: "No game to draw the frontier from yet.",
     agreedMark: "An agreement",
     failedMark: "No agreement",

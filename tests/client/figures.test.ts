@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cohortFigures } from "../../client/src/cohort/figures";
+import { debriefOf } from "../../client/src/debrief/model";
+import { parseRecord } from "../../shared/contract/record";
+import { analyze, effectiveScenario, type GameState, type Scenario, sidePoints } from "../../shared/index";
+import { currentRulesVersion } from "../../shared/rulesVersions";
+import { defaultScenario, tinyScenario } from "../../shared/scenarios/index";
+import { gameArb, playGame } from "../support/randomPlay";
+import { recordUnder, type Step } from "../support/versionedRecord";
+
+/**
+ * Issue #11, "The figures disagree": the cohort computed "left on the table" against the frontier
+ * before the injects (26) while the debrief used the frontier after them (28), and a walk-away game
+ * plotted off its own reservations. Over random games (injects that move points and reservations
+ * included), the cohort's row and the debrief must give the same figure and the same point, from
+ * the same record, and that figure is the effective frontier's best joint score minus the outcome's.
+ */
+
+const RUNS = { default: 25, tiny: 80 };
+
+/** A random game as the record its server would export (only the moves the rules allowed). */
+function randomRecord(scenario: Scenario, game: { seed: string; choices: number[] }) {
+  const steps: Step[] = [];
+  const played = playGame(scenario, game, {
+    onDecision(_state, step, decision) {
+      if (decision.ok) steps.push({ actor: step.actor, move: step.move, at: step.at as number });
+    },
+  });
+  const read = parseRecord(recordUnder(scenario, game.seed, currentRulesVersion(), steps));
+  if (!read.ok) throw new Error(`the record does not read back: ${read.problem.message}`);
+  return { record: read.record, state: played.state };
+}
+
+/** The best joint score over every package, counted one by one (only for the small scenario). */
+function bruteMaxJoint(effective: Scenario): number {
+  let best = Number.NEGATIVE_INFINITY;
+  const walk = (i: number, terms: Record<string, string>) => {
+    if (i === effective.issues.length) {
+      best = Math.max(
+        best,
+        effective.sides.reduce((n, s) => n + sidePoints(effective, s.id, terms), 0),
+      );
+      return;
+    }
+    const issue = effective.issues[i]!;
+    for (const o of issue.options) walk(i + 1, { ...terms, [issue.id]: o.id });
+  };
+  walk(0, {});
+  return best;
+}
+
+const shiftsPoints = (s: GameState) => Object.keys(s.shifts.points).length > 0;
+
+describe.each([
+  { name: "default" as const, scenario: defaultScenario },
+  { name: "tiny" as const, scenario: tinyScenario },
+])("left on the table in the $name scenario", ({ name, scenario }) => {
+  it("the cohort and the debrief give the same figure and point for every game, injects included", () => {
+    const seen = { over: 0, noDeal: 0, shiftedPoints: 0, differsFromBase: 0 };
+    const baseMax = analyze(scenario).maxJoint.joint;
+    fc.assert(
+      fc.property(gameArb, (game) => {
+        const { record, state } = randomRecord(scenario, game);
+        const debrief = debriefOf(record);
+        const cohort = cohortFigures(record);
+        expect(cohort.pointsLeftOnTable).toBe(debrief.pointsLeftOnTable);
+        expect(cohort.point).toEqual(debrief.point);
+        // Against the frontier after the injects, whatever the scenario's own frontier says.
+        const effective = effectiveScenario(state);
+        const max = name === "tiny" ? bruteMaxJoint(effective) : analyze(effective).maxJoint.joint;
+        expect(debrief.pointsLeftOnTable).toBe(max - (debrief.point.a + debrief.point.b));
+        if (shiftsPoints(state)) seen.shiftedPoints++;
+        if (max !== baseMax) seen.differsFromBase++;
+        if (state.outcome) {
+          seen.over++;
+          expect(cohort.agreement).toBe(state.outcome.agreement);
+          if (!state.outcome.agreement) {
+            // A game without agreement sits exactly at its own reservations after its injects.
+            seen.noDeal++;
+            const [a, b] = effective.sides;
+            expect(cohort.point).toEqual({ a: a!.reservation, b: b!.reservation });
+            expect(cohort.reservations).toEqual(cohort.point);
+          }
+        }
+      }),
+      { numRuns: RUNS[name] },
+    );
+    // The property bites only if some games moved points and so their frontier.
+    expect(seen.shiftedPoints).toBeGreaterThan(0);
+    expect(seen.differsFromBase).toBeGreaterThan(0);
+    expect(seen.over).toBeGreaterThan(0);
+    expect(seen.noDeal).toBeGreaterThan(0);
+  }, 120_000);
+});
