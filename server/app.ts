@@ -25,6 +25,7 @@ import { serverTimeouts } from "./http/timeouts";
 import { installHttpLimits } from "./limits/http";
 import { Limits } from "./limits/limits";
 import { Metrics } from "./metrics";
+import { classRoutes } from "./routes/classes";
 import { facilitatorRoutes } from "./routes/facilitators";
 import { gameRoutes } from "./routes/games";
 import { miscRoutes } from "./routes/misc";
@@ -129,6 +130,7 @@ export async function buildApp(
   await app.register(async (scope) => facilitatorRoutes(scope, ctx));
   await app.register(async (scope) => scenarioRoutes(scope, ctx));
   await app.register(async (scope) => gameRoutes(scope, ctx));
+  await app.register(async (scope) => classRoutes(scope, ctx));
   await app.register(async (scope) => recordRoutes(scope, ctx));
 
   const sweep = setInterval(() => service.evictIdle((id) => gateway.isWatched(id)), 60_000);

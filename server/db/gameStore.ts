@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GameState, Outcome, RecordedEvent, Scenario } from "../../shared/index";
 import type { Database } from "./connect";
 import { KeyStore } from "./keyStore";
-import { events, games, seats, snapshots, tokens } from "./schema";
+import { classes, events, games, seats, snapshots, tokens } from "./schema";
 
 /**
  * Every read and write of games, seats, tokens and events. The move path (`appendEvent`) is one
@@ -52,7 +52,19 @@ function gameRow(g: NewGame, last: RecordedEvent | undefined) {
     outcome: g.head.outcome,
     forkedFrom: g.forkedFrom ?? null,
     forkedAtSeq: g.forkedAtSeq ?? null,
+    classId: g.classId ?? null,
+    label: g.label ?? null,
   };
+}
+
+/** A game's row, its seats and its facilitator token, and its events (a fork's or an import's), in `tx`. */
+async function insertIn(tx: Tx, g: NewGame): Promise<void> {
+  await tx.insert(games).values(gameRow(g, g.events?.at(-1)));
+  if (g.seats.length > 0) await tx.insert(seats).values(g.seats.map((s) => ({ gameId: g.id, ...s })));
+  await tx.insert(tokens).values({ tokenHash: g.facilitatorTokenHash, gameId: g.id, seatId: "facilitator" });
+  // Slices stay under the 65,535 bind parameters of one statement.
+  const rows = (g.events ?? []).map((e) => ({ gameId: g.id, ...e }));
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) await tx.insert(events).values(rows.slice(i, i + INSERT_SLICE));
 }
 
 /** A jsonb document that should hold an object (a snapshot's state): its shape is its reader's to check. */
@@ -97,7 +109,15 @@ export type NewGame = {
   facilitatorTokenHash: string;
   /** Events the game starts with (a fork or an import), already hashed. */
   events?: RecordedEvent[];
+  /** A table of a class (insertClass): the class's id and the table's label. */
+  classId?: string | null;
+  label?: string | null;
 };
+
+/** A class's own row (POST /api/classes); its games are inserted with it. */
+export type NewClass = typeof classes.$inferInsert;
+export type ClassRow = typeof classes.$inferSelect;
+type Tx = Parameters<Parameters<Database["orm"]["transaction"]>[0]>[0];
 
 export class GameStore {
   /** Facilitator keys and invites, beside the games they own. */
@@ -110,16 +130,37 @@ export class GameStore {
   async insertGame(g: NewGame): Promise<void> {
     // Only an archive (an import) takes the sliced path: it has no clock to arm and takes no move.
     if (g.head.status === "archived" && (g.events?.length ?? 0) > ONE_TRANSACTION_EVENTS) return this.insertLongGame(g);
-    const last = g.events?.at(-1);
+    await this.db.orm.transaction((tx) => insertIn(tx, g));
+  }
+
+  /**
+   * A class and all its tables in one transaction: a table refused (a code that collides, the
+   * database gone) leaves no class and no game, never two tables of three.
+   */
+  async insertClass(c: NewClass, tables: NewGame[]): Promise<void> {
     await this.db.orm.transaction(async (tx) => {
-      await tx.insert(games).values(gameRow(g, last));
-      if (g.seats.length > 0) await tx.insert(seats).values(g.seats.map((s) => ({ gameId: g.id, ...s })));
-      await tx.insert(tokens).values({ tokenHash: g.facilitatorTokenHash, gameId: g.id, seatId: "facilitator" });
-      // Slices stay under the 65,535 bind parameters of one statement.
-      const rows = (g.events ?? []).map((e) => ({ gameId: g.id, ...e }));
-      for (let i = 0; i < rows.length; i += INSERT_SLICE)
-        await tx.insert(events).values(rows.slice(i, i + INSERT_SLICE));
+      await tx.insert(classes).values(c);
+      for (const g of tables) await insertIn(tx, { ...g, classId: c.id });
     });
+  }
+
+  async classesOf(facilitatorId: string): Promise<ClassRow[]> {
+    return this.db.orm
+      .select()
+      .from(classes)
+      .where(eq(classes.facilitatorId, facilitatorId))
+      .orderBy(desc(classes.createdAt), desc(classes.id));
+  }
+
+  async classById(classId: string): Promise<ClassRow | null> {
+    const [row] = await this.db.orm.select().from(classes).where(eq(classes.id, classId));
+    return row ?? null;
+  }
+
+  /** The games of these classes, in the order they were created (table A first). */
+  async gamesOfClasses(classIds: string[]): Promise<GameRow[]> {
+    if (classIds.length === 0) return [];
+    return this.db.orm.select().from(games).where(inArray(games.classId, classIds)).orderBy(games.createdAt, games.id);
   }
 
   /**

@@ -71,6 +71,26 @@ export const scenarios = pgTable(
   (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
 
+/**
+ * A class (POST /api/classes): N games of one scenario and set-up created together, each a table
+ * with its label. `tables` lists its games in the class's order (one transaction gives them all one
+ * created_at), each with who the roster put where (seat id → name), for the handouts: the
+ * facilitator's plan, not the record (the record says who joined).
+ */
+export const classes = pgTable(
+  "classes",
+  {
+    id: text("id").primaryKey(),
+    facilitatorId: text("facilitator_id").references(() => facilitators.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    scenarioId: text("scenario_id").notNull(),
+    scenarioVersion: integer("scenario_version").notNull(),
+    tables: jsonb("tables").notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("classes_facilitator_idx").on(t.facilitatorId, t.createdAt)],
+);
+
 export const games = pgTable(
   "games",
   {
@@ -99,10 +119,14 @@ export const games = pgTable(
     outcome: jsonb("outcome"),
     forkedFrom: text("forked_from"),
     forkedAtSeq: integer("forked_at_seq"),
+    /** The class this game is a table of, and its label there; null for a game created alone. */
+    classId: text("class_id").references(() => classes.id, { onDelete: "set null" }),
+    label: text("label"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("games_facilitator_idx").on(t.facilitatorId, t.createdAt),
+    index("games_class_idx").on(t.classId),
     index("games_deadline_idx").on(t.deadlineAt).where(sql`status = 'live' AND deadline_at IS NOT NULL`),
   ],
 );

@@ -184,6 +184,26 @@ export const operations: Record<string, Operation> = {
       429: rateLimited,
     },
   },
+  "POST /api/classes": {
+    operationId: "createClass",
+    access: "bearer",
+    errors: {
+      400: "invalid_input (no tables nor roster, labels that do not match the tables, a roster longer than the tables seat), or the setup's refusal (unknown_phase, unknown_role, not_optional, invalid_setup)",
+      401: NO_KEY,
+      404: "unknown_scenario",
+      429: rateLimited,
+    },
+  },
+  "GET /api/classes": {
+    operationId: "listClasses",
+    access: "bearer",
+    errors: { 401: NO_KEY },
+  },
+  "GET /api/classes/{classId}": {
+    operationId: "getClass",
+    access: "bearer",
+    errors: { 401: NO_KEY, 404: "not_found: no such class, or another key's" },
+  },
   "GET /api/games": {
     operationId: "listGames",
     access: "bearer",

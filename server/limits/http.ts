@@ -17,6 +17,8 @@ import type { Limits } from "./limits";
 type Kind = "games" | "uploads" | "imports";
 const WRITES: Record<string, Kind> = {
   "POST /api/games": "games",
+  // A class is one request (its tables are one form's work), counted as one.
+  "POST /api/classes": "games",
   "POST /api/games/:gameId/fork": "games",
   "POST /api/scenarios": "uploads",
   "POST /api/games/import": "imports",

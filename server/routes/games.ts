@@ -24,6 +24,7 @@ import {
 import {
   createGame,
   eventFor,
+  type GameSetup,
   type GameState,
   isRevealedTo,
   outcomeSchema,
@@ -35,7 +36,8 @@ import { currentRulesVersion } from "../../shared/rulesVersions";
 import { bearer, identify, keyFirst, requireKey, seatIn } from "../auth/caller";
 import { hashCode, hashSecret, newId, newJoinCode, newSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
-import { type GameRow, joinedSeats } from "../db/gameStore";
+import { type GameRow, joinedSeats, type NewGame } from "../db/gameStore";
+import type { Facilitator } from "../db/keyStore";
 import { genesisHash } from "../games/hash";
 import { headOf } from "../games/service";
 import { badRequest, forbidden, fromRule, HttpError, notFound, unauthorized } from "../http/errors";
@@ -43,7 +45,7 @@ import { tooManyMoves } from "../limits/http";
 import { sameName } from "../limits/names";
 
 export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { store, service, scenarios, gateway } = ctx;
+  const { store, service, gateway } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const gameOr404 = async (gameId: string): Promise<GameRow> => {
@@ -71,13 +73,10 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async (request, reply) => {
       const facilitator = await requireKey(store, request);
       const body = request.body;
-      const base = await scenarios.find(body.scenarioId, body.scenarioVersion, facilitator);
-      if (!base) throw new HttpError(404, "unknown_scenario", `no scenario "${body.scenarioId}"`);
-      const setup = setupScenario(base, { phaseMinutes: body.phaseMinutes, leaveOut: body.leaveOut });
-      if (!setup.ok) throw badRequest(setup.error.code, setup.error.message, setup.error.details);
+      const { base, scenario } = await setUpScenario(ctx, body, facilitator);
       const seed = body.seed ?? newId("seed-");
       const created = await createStoredGame(ctx, {
-        scenario: setup.scenario,
+        scenario,
         seed,
         title: body.title ?? base.title,
         facilitatorId: facilitator.id,
@@ -141,6 +140,8 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
       outcome: row.outcome == null ? null : outcomeSchema.parse(row.outcome),
       createdAt: row.createdAt.toISOString(),
       forkedFrom: row.forkedFrom,
+      classId: row.classId,
+      label: row.label,
     };
   }
 
@@ -361,24 +362,50 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
 }
 
+/**
+ * The scenario a new game (or a class's every table) is made from, fitted to its set-up: 404 for
+ * a scenario this key may not use, 400 with the set-up's rule for a set-up that does not fit.
+ */
+export async function setUpScenario(
+  ctx: Pick<AppContext, "scenarios">,
+  body: { scenarioId: string; scenarioVersion?: number } & GameSetup,
+  facilitator: Facilitator,
+): Promise<{ base: Scenario; scenario: Scenario }> {
+  const base = await ctx.scenarios.find(body.scenarioId, body.scenarioVersion, facilitator);
+  if (!base) throw new HttpError(404, "unknown_scenario", `no scenario "${body.scenarioId}"`);
+  const setup = setupScenario(base, { phaseMinutes: body.phaseMinutes, leaveOut: body.leaveOut });
+  if (!setup.ok) throw badRequest(setup.error.code, setup.error.message, setup.error.details);
+  return { base, scenario: setup.scenario };
+}
+
+/** What a new game is made of (createStoredGame's and a class's tables'). */
+export type GameToStore = {
+  scenario: Scenario;
+  seed: string;
+  /** The rules version it is played under: a fork's or an import's own, else the current one. */
+  rulesVersion?: number;
+  title: string;
+  facilitatorId: string | null;
+  forkedFrom?: string;
+  forkedAtSeq?: number;
+  /** A fork's or an import's events, already hashed, and the state they fold to. */
+  events?: RecordedEvent[];
+  state?: GameState;
+  archived?: boolean;
+};
+
 /** Stores a new live game with fresh codes and a facilitator token; returns what the creator is told once. */
-export async function createStoredGame(
-  ctx: Pick<AppContext, "store">,
-  g: {
-    scenario: Scenario;
-    seed: string;
-    /** The rules version it is played under: a fork's or an import's own, else the current one. */
-    rulesVersion?: number;
-    title: string;
-    facilitatorId: string | null;
-    forkedFrom?: string;
-    forkedAtSeq?: number;
-    /** A fork's or an import's events, already hashed, and the state they fold to. */
-    events?: RecordedEvent[];
-    state?: GameState;
-    archived?: boolean;
-  },
-): Promise<CreatedGame> {
+export async function createStoredGame(ctx: Pick<AppContext, "store">, g: GameToStore): Promise<CreatedGame> {
+  const minted = mintGame(g);
+  await ctx.store.insertGame(minted.row);
+  return minted.created;
+}
+
+/**
+ * A new game's row with fresh codes and a facilitator token, not yet stored, and the secrets its
+ * creator is told once: a class stores all its tables' rows in one transaction.
+ */
+export function mintGame(g: GameToStore): { row: NewGame; created: CreatedGame } {
   const gameId = newId("g");
   const rulesVersion = g.rulesVersion ?? currentRulesVersion();
   const state = g.state ?? createGame(g.scenario, { seed: g.seed, rulesVersion });
@@ -387,7 +414,7 @@ export async function createStoredGame(
   for (const role of g.scenario.roles) joinCodes[role.id] = newJoinCode();
   const observerCode = newJoinCode();
   const facilitatorToken = newSecret("gt");
-  await ctx.store.insertGame({
+  const row: NewGame = {
     id: gameId,
     scenario: g.scenario,
     seed: g.seed,
@@ -404,6 +431,6 @@ export async function createStoredGame(
       { seatId: "observer", codeHash: hashCode(observerCode) },
     ],
     facilitatorTokenHash: hashSecret(facilitatorToken),
-  });
-  return { gameId, facilitatorToken, joinCodes, observerCode };
+  };
+  return { row, created: { gameId, facilitatorToken, joinCodes, observerCode } };
 }

@@ -59,6 +59,9 @@ export const gameSummary = z.object({
   outcome: outcomeSchema.nullable(),
   createdAt: z.string(),
   forkedFrom: z.string().nullable(),
+  /** The class the game is a table of (POST /api/classes), and its label there ("Table A"); null for a game alone. */
+  classId: z.string().nullable(),
+  label: z.string().nullable(),
 });
 export type GameSummary = z.infer<typeof gameSummary>;
 export const gameList = z.array(gameSummary);
