@@ -25,6 +25,7 @@ import { serverTimeouts } from "./http/timeouts";
 import { installHttpLimits } from "./limits/http";
 import { Limits } from "./limits/limits";
 import { Metrics } from "./metrics";
+import { addressRoutes } from "./routes/addresses";
 import { classRoutes } from "./routes/classes";
 import { facilitatorRoutes } from "./routes/facilitators";
 import { gameRoutes } from "./routes/games";
@@ -128,6 +129,7 @@ export async function buildApp(
 
   await app.register(async (scope) => miscRoutes(scope, ctx));
   await app.register(async (scope) => facilitatorRoutes(scope, ctx));
+  await app.register(async (scope) => addressRoutes(scope, ctx));
   await app.register(async (scope) => scenarioRoutes(scope, ctx));
   await app.register(async (scope) => gameRoutes(scope, ctx));
   await app.register(async (scope) => classRoutes(scope, ctx));

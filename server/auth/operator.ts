@@ -1,5 +1,5 @@
-import { networkInterfaces } from "node:os";
 import type { KeyStore } from "../db/keyStore";
+import { candidateOrigins, publicOrigin } from "../http/addresses";
 import { hashSecret, newId, newSecret } from "./secrets";
 
 /**
@@ -20,18 +20,12 @@ export async function ensureOperator(keys: KeyStore, operatorKey: string | undef
 }
 
 /**
- * The origin students' devices can reach: PUBLIC_URL when set, else this machine's first
- * non-internal IPv4 address (a classroom's laptop on the school network), else localhost.
+ * The origin students' devices can reach: PUBLIC_URL when set, else this machine's first LAN
+ * address (a classroom's laptop on the school network), else loopback — the same choice the
+ * set-up screen offers first (server/http/addresses.ts).
  */
 export function reachableOrigin(publicUrl: string | undefined, host: string, port: number): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, "");
-  if (host !== "0.0.0.0" && host !== "::") return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const a of addresses ?? []) {
-      if (a.family === "IPv4" && !a.internal) return `http://${a.address}:${port}`;
-    }
-  }
-  return `http://localhost:${port}`;
+  return publicOrigin(publicUrl) ?? candidateOrigins(host, port)[0]!.origin;
 }
 
 export const signInLink = (origin: string, key: string) => `${origin}/facilitator#key=${encodeURIComponent(key)}`;

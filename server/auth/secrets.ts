@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /**
- * Keys, tokens and join codes: random, at least 128 bits, stored only as SHA-256 hashes (a
- * high-entropy secret needs no slow hash: there is nothing to guess).
+ * Keys and tokens: random, at least 128 bits, stored only as SHA-256 hashes (a high-entropy
+ * secret needs no slow hash: there is nothing to guess). Join codes are short enough to type and
+ * are kept safe by the join limits instead (docs/join-codes.md).
  */
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or typed from a projector survives.
@@ -29,13 +30,36 @@ export function newSecret(prefix: "fk" | "gt" | "iv"): string {
   return `${prefix}_${randomBytes(24).toString("base64url")}`;
 }
 
-/** A join code: 130 random bits in 26 base32 characters, grouped for reading: XXXXX-XXXXX-…-X. */
+/**
+ * What a join code is written in: digits and capitals without the look-alikes 0/O, 1/I/L and U/V,
+ * so a code read off a projector or a printed card is typed right the first time. (A typed O, I
+ * or L still folds to 0 or 1 below, as the older Crockford codes need; neither is in this set.)
+ */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+export const CODE_LENGTH = 10;
+
+/**
+ * A join code: 10 characters of 29 (48.6 bits), grouped for reading, "K7QM4-XRT9D". A student
+ * types it in seconds; guessing one is a matter of years under the join limits (docs/join-codes.md
+ * has the arithmetic). Every character is drawn uniformly: bytes at or above the largest multiple
+ * of 29 are thrown away rather than folded in, which would favour the first letters.
+ */
 export function newJoinCode(): string {
-  const raw = base32(randomBytes(17)).slice(0, 26);
-  return raw.match(/.{1,5}/g)!.join("-");
+  const limit = 256 - (256 % CODE_ALPHABET.length);
+  let out = "";
+  while (out.length < CODE_LENGTH) {
+    for (const byte of randomBytes(CODE_LENGTH * 2)) {
+      if (byte < limit && out.length < CODE_LENGTH) out += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+    }
+  }
+  return `${out.slice(0, 5)}-${out.slice(5)}`;
 }
 
-/** Codes are compared without their dashes and case, as people type them. */
+/**
+ * Codes are compared without their spaces, dashes and case, as people type them; O, I and L read
+ * as 0 and 1. Older 26-character codes (issue #11 made them short) fold the same way, so games
+ * made before keep their codes.
+ */
 export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
 }

@@ -94,6 +94,11 @@ export const operations: Record<string, Operation> = {
   },
 
   "GET /api/me": { operationId: "getMe", access: "bearer", errors: {} },
+  "GET /api/addresses": {
+    operationId: "getAddresses",
+    access: "bearer",
+    errors: { 403: "forbidden: a seat's or the observers' token (a key or a facilitator token may)" },
+  },
   "POST /api/facilitators": {
     operationId: "createFacilitator",
     access: "optional",

@@ -34,6 +34,16 @@ export class Buckets {
     return 0;
   }
 
+  /**
+   * Gives back one taken for `key` (never past the burst): a budget of failures takes before the
+   * attempt, so parallel attempts cannot all pass, and gives back when the attempt did not fail.
+   */
+  give(key: string): void {
+    const t = this.now();
+    const b = this.buckets.get(key);
+    if (b) this.buckets.set(key, { tokens: Math.min(this.burst, this.level(key, t) + 1), last: t });
+  }
+
   get size(): number {
     return this.buckets.size;
   }

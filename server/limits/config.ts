@@ -27,6 +27,13 @@ export const limitsConfig = {
   /** Joins with one code (a seat's or the observers'), and from one address, per minute. */
   JOINS_PER_MINUTE_PER_CODE: int(30, 1, 1_000_000),
   JOINS_PER_MINUTE_PER_ADDRESS: int(120, 1, 1_000_000),
+  /**
+   * Joins with a code that opens no seat (guesses, and students' typos), per address and from
+   * every address together, per minute. The second bounds how fast the whole internet can guess:
+   * docs/join-codes.md works out the years it would take.
+   */
+  JOIN_FAILURES_PER_MINUTE_PER_ADDRESS: int(30, 1, 1_000_000),
+  JOIN_FAILURES_PER_MINUTE: int(1000, 1, 100_000_000),
   /** Different names recorded on one seat; a new name past this is refused with 409 `seat_full`. */
   NAMES_PER_SEAT: int(12, 1, 10_000),
   /** Games created or forked per key (or token), per minute and per day. */

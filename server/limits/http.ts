@@ -26,6 +26,9 @@ const WRITES: Record<string, Kind> = {
 const WHAT: Record<Kind, string> = { games: "games created", uploads: "scenario uploads", imports: "imports" };
 const JOINS = new Set(["POST /api/games/:gameId/join", "POST /api/join"]);
 
+// Joins holding a failure taken in advance, until their answer says whether they failed.
+const guessed = new WeakSet<FastifyRequest>();
+
 const routeOf = (request: FastifyRequest) => `${request.method} ${request.routeOptions.url ?? ""}`;
 
 export function installHttpLimits(app: FastifyInstance, limits: Limits): void {
@@ -44,7 +47,23 @@ export function installHttpLimits(app: FastifyInstance, limits: Limits): void {
     } else if (JOINS.has(route)) {
       const wait = limits.joins.byAddress.take(request.ip);
       if (wait > 0) return refuse(reply, wait, "too many joins from this address");
+      // Every join may be a guess: a failure is taken now and given back unless the code opened
+      // nothing, so a thousand guesses sent at once cannot all be tried.
+      const { failures } = limits.joins;
+      const mine = failures.byAddress.wait(request.ip);
+      if (mine > 0) return refuse(reply, mine, "too many wrong join codes from this address; check the code");
+      const everyone = failures.all.wait("*");
+      if (everyone > 0) return refuse(reply, everyone, "too many wrong join codes on this server just now");
+      failures.byAddress.take(request.ip);
+      failures.all.take("*");
+      guessed.add(request);
     }
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    if (!guessed.delete(request) || reply.statusCode === 401) return;
+    limits.joins.failures.byAddress.give(request.ip);
+    limits.joins.failures.all.give("*");
   });
 
   // The code is in the body: counted once the body is parsed and valid.

@@ -22,7 +22,8 @@ export class Limits {
   readonly resumePage: number;
   readonly sockets: SocketSlots;
   readonly names: SeatNames;
-  readonly joins: { byCode: Buckets; byAddress: Buckets };
+  /** `failures`: joins with a code that opens nothing, per address and (key "*") from everyone. */
+  readonly joins: { byCode: Buckets; byAddress: Buckets; failures: { byAddress: Buckets; all: Buckets } };
   readonly writes: {
     byAddress: Buckets;
     games: { minute: Buckets; day: Buckets };
@@ -44,6 +45,10 @@ export class Limits {
     this.joins = {
       byCode: Buckets.per(config.JOINS_PER_MINUTE_PER_CODE, MINUTE, now),
       byAddress: Buckets.per(config.JOINS_PER_MINUTE_PER_ADDRESS, MINUTE, now),
+      failures: {
+        byAddress: Buckets.per(config.JOIN_FAILURES_PER_MINUTE_PER_ADDRESS, MINUTE, now),
+        all: Buckets.per(config.JOIN_FAILURES_PER_MINUTE, MINUTE, now),
+      },
     };
     const pair = (perMinute: number, perDay: number) => ({
       minute: Buckets.per(perMinute, MINUTE, now),

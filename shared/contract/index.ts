@@ -5,6 +5,7 @@
  * type is written by hand anywhere else.
  */
 export * from "./access";
+export * from "./addresses";
 export * from "./classes";
 export * from "./events";
 export * from "./games";
