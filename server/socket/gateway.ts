@@ -263,12 +263,19 @@ export class Gateway {
    * sent (stored ones acknowledged, later ones refused as shutting_down), the sockets' buffers are
    * written out, and only then are the sockets closed. Otherwise a client never hears that its
    * move was stored, and a retry would store it twice.
+   *
+   * The sockets are closed by `io.close()` alone, at the transport, never with
+   * `disconnectSockets(true)`: that sends each client Socket.IO's "io server disconnect", after
+   * which a standard client (a bot, an older page) never reconnects by itself, so a restart left
+   * every page "reconnecting" until reloaded; and on the PostgreSQL adapter it is broadcast, so one
+   * process stopping would disconnect every other process's sockets too. A closed transport is a
+   * "transport close" that any Socket.IO client retries; this one's pages retry either way
+   * (client/src/core/reconnect.ts).
    */
   async close(): Promise<void> {
     await Promise.allSettled([...this.answering]);
     // engine.io keeps its write buffer private in its types; it is the queue "drain" empties.
     await Promise.all([...this.io.sockets.sockets.values()].map((s) => drained(s.conn as unknown as Drainable, 2000)));
-    this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
 }

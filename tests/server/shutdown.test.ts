@@ -9,7 +9,9 @@ import { connect, http, TEST_OPERATOR_KEY } from "../support/server";
 
 // `npm start`'s process, stopped with SIGTERM in the middle of a burst of moves: it stops
 // accepting, stores the moves in flight, closes the sockets and the database, and exits 0.
-// Every acknowledged move is in the database afterwards.
+// Every acknowledged move is in the database afterwards. The sockets are closed at the transport
+// ("transport close"), never with Socket.IO's server-side disconnect, after which a standard
+// client would not reconnect by itself (server/socket/gateway.ts, close).
 
 // Enough that the stop lands in the middle of the burst on either database.
 const MOVES = 60;
@@ -84,6 +86,8 @@ describe.each(await stores())("graceful shutdown on SIGTERM ($name)", ({ make })
       await http(url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "great-rebalancing" } })
     ).body;
     const fac = await connect(url, game.facilitatorToken);
+    const reasons: string[] = [];
+    fac.socket.on("disconnect", (reason) => reasons.push(reason));
     await fac.move({ type: "resume" });
 
     const send = (i: number) =>
@@ -103,6 +107,8 @@ describe.each(await stores())("graceful shutdown on SIGTERM ($name)", ({ make })
     const acks = await Promise.all(sent);
     expect(await exited).toBe(0);
     expect(output.join("")).toContain("shutting down");
+    // A closed transport, which every Socket.IO client retries; not "io server disconnect".
+    expect(reasons).toEqual(["transport close"]);
     fac.close();
 
     // A move the server received is answered; only one sent after its socket closed goes unheard.

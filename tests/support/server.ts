@@ -6,7 +6,7 @@ import type { Database } from "../../server/db/connect";
 /** The operator's key of every test server (OPERATOR_KEY), unless a test sets its own. */
 export const TEST_OPERATOR_KEY = "test-operator-key-0123456789abcdef";
 
-/** A real server on a real port, on the given database. */
+/** A real server on a real port (any free one, or `env.PORT`: a restart reuses its port), on the given database. */
 export type Running = App & { url: string; logs: string[]; stop(): Promise<void> };
 
 export async function startServer(db: Database, env: Record<string, string> = {}): Promise<Running> {
@@ -19,7 +19,7 @@ export async function startServer(db: Database, env: Record<string, string> = {}
   });
   const logs: string[] = [];
   const built = await buildApp(config, db, { logStream: { write: (line) => logs.push(line) } });
-  await built.app.listen({ port: 0, host: "127.0.0.1" });
+  await built.app.listen({ port: config.PORT, host: "127.0.0.1" });
   const address = built.app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return { ...built, url: `http://127.0.0.1:${port}`, logs, stop: () => built.app.close() };

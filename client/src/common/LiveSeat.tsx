@@ -68,6 +68,13 @@ export function LiveSeat({
   }
   return (
     <div className="live-seat" data-testid="live-seat" data-seat={shown}>
+      {/* Refused for good under an open page (a code reset, a deleted game): the last view stays
+          readable, but nothing will reconnect, so the page says so and what to do. */}
+      {game.connection === "refused" && (
+        <p role="alert" className="error" data-testid="seat-refused">
+          {refused}
+        </p>
+      )}
       {children({
         gameId,
         view: game.view,

@@ -1,20 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import {
-  type ClientToServerEvents,
-  type ClientView,
-  type ErrorCode,
-  type EventMessage,
-  type HandshakeAuth,
-  handshakeRefusal,
-  type MoveAck,
-  type Presence,
-  type ServerToClientEvents,
+import type {
+  ClientToServerEvents,
+  ClientView,
+  ErrorCode,
+  EventMessage,
+  HandshakeAuth,
+  MoveAck,
+  Presence,
+  ServerToClientEvents,
 } from "../../../shared/contract/index";
 import { mergeEvent, needsWholeView } from "./mergeView";
+import { keepConnected, type Link } from "./reconnect";
 import { parseAck, parseServerMessage } from "./serverMessages";
 
-export type Connection = "connecting" | "online" | "offline" | "refused";
+/** online; offline (and retrying: reconnect.ts); refused for good (the token no longer opens a seat). */
+export type Connection = Link;
 export type { Presence };
 /** A move's acknowledgement, in the contract's shape. */
 export type Ack = MoveAck;
@@ -24,8 +25,9 @@ export type LogEntry = EventMessage & { missed: boolean };
 
 /**
  * One seat's live game: the socket, the whole view kept up to date from `state` and `event`, the
- * connection state, and `send`. After a drop, Socket.IO reconnects; the client then asks to
- * `resume` from the last event it saw, so every missed event arrives (marked as missed).
+ * connection state, and `send`. After any drop (a server restart included) reconnect.ts connects
+ * again with backoff; the client then asks to `resume` from the last event it saw, so every missed
+ * event arrives (marked as missed). A token the server no longer takes ends in "refused", for good.
  */
 export function useGame(token: string | null) {
   const [view, setView] = useState<ClientView | null>(null);
@@ -43,17 +45,19 @@ export function useGame(token: string | null) {
   useEffect(() => {
     if (!token) return;
     const auth: HandshakeAuth = { token };
-    const socket: GameSocket = io({
-      auth,
-      transports: ["websocket"],
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 3000,
-    });
+    // Socket.IO's own reconnection is off: keepConnected retries after every kind of drop.
+    const socket: GameSocket = io({ auth, transports: ["websocket"], reconnection: false });
     socketRef.current = socket;
     const refresh = () => socket.emit("resume", { fromSeq: lastSeq.current });
+    const link = keepConnected(socket, setConnection);
+    // Back on the network, or shown again after the browser throttled a hidden tab: try now.
+    const retryNow = () => {
+      if (document.visibilityState === "visible") link.retryNow();
+    };
+    window.addEventListener("online", retryNow);
+    document.addEventListener("visibilitychange", retryNow);
 
     socket.on("connect", () => {
-      setConnection("online");
       // Back after a drop: ask for what was missed (the server answers with events, then state).
       if (lastSeq.current > 0) {
         resuming.current = true;
@@ -61,16 +65,10 @@ export function useGame(token: string | null) {
         refresh();
       }
     });
-    socket.on("disconnect", () => setConnection("offline"));
     // Every message is parsed by the contract on arrival (serverMessages.ts): a malformed one is dropped.
     socket.on("presence", (raw: unknown) => {
       const p = parseServerMessage("presence", raw);
       if (p) setPresence(p.seats);
-    });
-    socket.on("connect_error", (err) => {
-      const refusal = handshakeRefusal.safeParse(err.message);
-      const refused = refusal.success && (refusal.data === "unauthorized" || refusal.data === "not_found");
-      setConnection(refused ? "refused" : "offline");
     });
     socket.on("state", (raw: unknown) => {
       const state = parseServerMessage("state", raw);
@@ -100,6 +98,9 @@ export function useGame(token: string | null) {
       if (needsWholeView(m, prev)) refresh();
     });
     return () => {
+      link.stop();
+      window.removeEventListener("online", retryNow);
+      document.removeEventListener("visibilitychange", retryNow);
       socket.close();
       socketRef.current = null;
     };

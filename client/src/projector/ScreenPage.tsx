@@ -13,7 +13,13 @@ export function ScreenPage({ gameId }: { gameId: string }) {
   const stored = useStoredSeat(gameId, "observer");
   if (!stored) return <NoSeat text={t.access.seats.noScreen} />;
   return (
-    <LiveSeat key={stored.token} gameId={gameId} seatId="observer" token={stored.token} refused={t.connection.refused}>
+    <LiveSeat
+      key={stored.token}
+      gameId={gameId}
+      seatId="observer"
+      token={stored.token}
+      refused={t.connection.refusedScreen}
+    >
       {(props) => <Projector {...props} />}
     </LiveSeat>
   );

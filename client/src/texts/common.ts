@@ -5,7 +5,14 @@ export const common = {
     online: "Connected",
     connecting: "Connecting…",
     offline: "Offline: reconnecting. Your moves are not sent until the connection is back.",
-    refused: "This seat's link is no longer valid. Ask the facilitator for a new code.",
+    /** The badge, once the server refuses the token for good (nothing is retried after it). */
+    lost: "Link no longer works",
+    /** A player's seat page, refused for good: the code was reset, or the game deleted. */
+    refused:
+      "This link no longer works: the facilitator gave this seat a new code, or the game was deleted. Ask the facilitator for a new code and type it on the home page.",
+    /** The projector's page, refused for good. */
+    refusedScreen:
+      "This projector link no longer works: its code was reset, or the game was deleted. Ask the facilitator to open the new observer link on this screen.",
     missed: (n: number) => `While you were away: ${n} event${n === 1 ? "" : "s"}.`,
   },
   home: {
