@@ -193,7 +193,7 @@ export const operations: Record<string, Operation> = {
     operationId: "createClass",
     access: "bearer",
     errors: {
-      400: "invalid_input (no tables nor roster, labels that do not match the tables, a roster longer than the tables seat), or the setup's refusal (unknown_phase, unknown_role, not_optional, invalid_setup)",
+      400: "invalid_input (no tables nor roster, labels that do not match the tables, a roster longer than the tables seat, a timing plan the scenario does not have), or the setup's refusal (unknown_phase, unknown_role, not_optional, invalid_setup)",
       401: NO_KEY,
       404: "unknown_scenario",
       429: rateLimited,

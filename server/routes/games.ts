@@ -28,6 +28,7 @@ import {
   type GameState,
   isRevealedTo,
   outcomeSchema,
+  planMinutes,
   type RecordedEvent,
   type Scenario,
   setupScenario,
@@ -364,16 +365,30 @@ export async function gameRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
 /**
  * The scenario a new game (or a class's every table) is made from, fitted to its set-up: 404 for
- * a scenario this key may not use, 400 with the set-up's rule for a set-up that does not fit.
+ * a scenario this key may not use, 400 with the set-up's rule for a set-up that does not fit. A
+ * timing plan of the scenario's (a class's `timingPlan`) gives every phase's minutes; minutes
+ * sent beside it win, phase by phase.
  */
 export async function setUpScenario(
   ctx: Pick<AppContext, "scenarios">,
-  body: { scenarioId: string; scenarioVersion?: number } & GameSetup,
+  body: { scenarioId: string; scenarioVersion?: number; timingPlan?: string } & GameSetup,
   facilitator: Facilitator,
 ): Promise<{ base: Scenario; scenario: Scenario }> {
   const base = await ctx.scenarios.find(body.scenarioId, body.scenarioVersion, facilitator);
   if (!base) throw new HttpError(404, "unknown_scenario", `no scenario "${body.scenarioId}"`);
-  const setup = setupScenario(base, { phaseMinutes: body.phaseMinutes, leaveOut: body.leaveOut });
+  let phaseMinutes = body.phaseMinutes;
+  if (body.timingPlan !== undefined) {
+    const plan = planMinutes(base, body.timingPlan);
+    if (!plan) {
+      const message = `the scenario has no timing plan "${body.timingPlan}"`;
+      throw badRequest("invalid_input", `invalid body: /timingPlan ${message}`, {
+        path: "/timingPlan",
+        issues: [{ path: "/timingPlan", message }],
+      });
+    }
+    phaseMinutes = { ...plan.phases, ...body.phaseMinutes };
+  }
+  const setup = setupScenario(base, { phaseMinutes, leaveOut: body.leaveOut });
   if (!setup.ok) throw badRequest(setup.error.code, setup.error.message, setup.error.details);
   return { base, scenario: setup.scenario };
 }

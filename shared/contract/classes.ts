@@ -33,6 +33,8 @@ export const createClassBody = z
     tables: z.int().min(1).max(MAX_TABLES).optional(),
     /** Students to seat: dealt over the tables in turn, then seat by seat in the scenario's order. */
     roster: z.array(name).min(1).max(MAX_ROSTER).optional(),
+    /** One of the scenario's timing plans (its `timingPlans`): every table's phase minutes; `phaseMinutes` beside it win. */
+    timingPlan: idSchema.optional(),
     /** Each table's label, in order; "Table A", "Table B"… when left out. */
     labels: z.array(label).min(1).max(MAX_TABLES).optional(),
   })

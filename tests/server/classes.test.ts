@@ -53,6 +53,7 @@ describe.each(backends)("classes ($name)", (backend) => {
         "invalid_input",
       ],
       [{ scenarioId: "no-such-scenario", tables: 3 }, 404, "unknown_scenario"],
+      [{ scenarioId: SCENARIO, tables: 3, timingPlan: "no-such-plan" }, 400, "invalid_input"],
       [{ scenarioId: SCENARIO, tables: 21 }, 400, "invalid_input"],
     ];
     for (const [body, status, code] of bad) {
@@ -130,6 +131,25 @@ describe.each(backends)("classes ($name)", (backend) => {
     ).rejects.toThrow();
     expect(await server.ctx.store.classById("c-atomic")).toBeNull();
     expect(await owned(key)).toEqual({ games: [], classes: [] });
+  });
+
+  it("fits every table to one of the scenario's timing plans, minutes sent beside it winning", async () => {
+    const plan = defaultScenario.timingPlans?.[0];
+    expect(plan).toBeDefined();
+    const r = await call("POST", "/api/classes", teacher, {
+      scenarioId: SCENARIO,
+      tables: 2,
+      timingPlan: plan!.id,
+      phaseMinutes: { signing: 7 },
+    });
+    expect(r.status).toBe(201);
+    for (const table of r.body.tables) {
+      const record = await call("GET", `/api/games/${table.gameId}/export`, table.facilitatorToken);
+      const minutes = Object.fromEntries(
+        record.body.scenario.phases.map((p: { id: string; minutes: number }) => [p.id, p.minutes]),
+      );
+      expect(minutes).toEqual({ ...plan!.phaseMinutes, signing: 7 });
+    }
   });
 
   it("lets only the owner's key read a class; another key is told there is none", async () => {
