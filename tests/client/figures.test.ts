@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { cohortFigures } from "../../client/src/cohort/figures";
 import { debriefOf } from "../../client/src/debrief/model";
 import { parseRecord } from "../../shared/contract/record";
-import { analyze, effectiveScenario, type GameState, type Scenario, sidePoints } from "../../shared/index";
+import {
+  analyze,
+  effectiveScenario,
+  type GameState,
+  type Scenario,
+  settledCount,
+  sidePoints,
+} from "../../shared/index";
 import { currentRulesVersion } from "../../shared/rulesVersions";
 import { defaultScenario, tinyScenario } from "../../shared/scenarios/index";
 import { gameArb, playGame } from "../support/randomPlay";
@@ -56,8 +63,8 @@ describe.each([
   { name: "default" as const, scenario: defaultScenario },
   { name: "tiny" as const, scenario: tinyScenario },
 ])("left on the table in the $name scenario", ({ name, scenario }) => {
-  it("the cohort and the debrief give the same figure and point for every game, injects included", () => {
-    const seen = { over: 0, noDeal: 0, shiftedPoints: 0, differsFromBase: 0 };
+  it("the cohort and the debrief give the same figure and point for every game, injects included; a no-deal debrief has the last draft", () => {
+    const seen = { over: 0, noDeal: 0, lastDraft: 0, shiftedPoints: 0, differsFromBase: 0 };
     const baseMax = analyze(scenario).maxJoint.joint;
     fc.assert(
       fc.property(gameArb, (game) => {
@@ -81,6 +88,18 @@ describe.each([
             const [a, b] = effective.sides;
             expect(cohort.point).toEqual({ a: a!.reservation, b: b!.reservation });
             expect(cohort.reservations).toEqual(cohort.point);
+            // The last draft, when there was one: the signing rule's count, and why it was not signed.
+            const last = debrief.lastDraft;
+            expect(last === null).toBe(state.draft.version === 0);
+            if (last) {
+              seen.lastDraft++;
+              expect(last.settled).toBe(settledCount(scenario, state.draft.terms));
+              expect(last.why).toBe(last.settled < scenario.rules.minimumIssues ? "tooFewIssues" : "notSigned");
+              expect(last.sides.map((x) => x.signed)).toEqual(
+                effective.sides.map((x) => state.draft.signedBy.includes(x.id)),
+              );
+              expect(last.sides.map((x) => x.reservation)).toEqual([cohort.reservations.a, cohort.reservations.b]);
+            }
           }
         }
       }),
@@ -91,5 +110,6 @@ describe.each([
     expect(seen.differsFromBase).toBeGreaterThan(0);
     expect(seen.over).toBeGreaterThan(0);
     expect(seen.noDeal).toBeGreaterThan(0);
+    expect(seen.lastDraft).toBeGreaterThan(0);
   }, 120_000);
 });

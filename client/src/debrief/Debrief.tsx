@@ -5,6 +5,7 @@ import { issueTitle, optionLabel, optionPoints, phaseTitle, roleTitle, sideName 
 import { type GameRecord, useRecord, viewerOf } from "../replay/record";
 import { t } from "../texts";
 import type { CurveData } from "./ConcessionChart";
+import { LastDraft } from "./LastDraft";
 import { debriefOf, type Debrief as Model, thinPairs } from "./model";
 import type { ChartSeries } from "./ScoreSpaceChart";
 import "./debrief.css";
@@ -174,6 +175,7 @@ function Body({
       </section>
 
       <Scores model={model} />
+      <LastDraft model={model} />
       <TermsTable model={model} />
       <ChartSection model={model} />
       <LeftOnTable model={model} />

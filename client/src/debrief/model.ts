@@ -13,6 +13,7 @@ import {
 } from "../../../shared/index";
 import { foldRecord } from "../replay/fold";
 import type { GameRecord } from "../replay/record";
+import { type LastDraft, lastDraftOf } from "./lastDraftOf";
 
 /**
  * Everything the debrief shows, computed once from a game's record: the final state is the fold of
@@ -69,6 +70,8 @@ export type Debrief = {
   point: { a: number; b: number };
   pointsLeftOnTable: number;
   better: Better;
+  /** With no agreement, the last draft on the table and why it was not signed (null otherwise). */
+  lastDraft: LastDraft | null;
   concessions: ConcessionCurve[];
   /** Epoch ms when the clock first started (else the first event), for "minutes into the game". */
   startedAt: number | null;
@@ -162,6 +165,7 @@ export function debriefOf(record: GameRecord): Debrief {
     point,
     pointsLeftOnTable,
     better,
+    lastDraft: lastDraftOf(final, effective),
     concessions: concessionCurves(scenario, final),
     startedAt,
     phaseStarts,

@@ -225,6 +225,39 @@ export const replay = {
     marginNoDeal: "Against no deal",
     termsTitle: "The terms",
     termsNoDeal: "The terms (no agreement: every issue at its no-deal option)",
+    lastDraft: {
+      title: (version: number) => `The last draft on the table (version ${version}), not signed`,
+      intro: (beatsBoth: boolean) =>
+        beatsBoth
+          ? "It was worth more than its walk-away to both sides: signed, it would have left each of them better off than no agreement."
+          : "What it would have been worth to each side, signed, against that side's walk-away (reservation value).",
+      caption: "The last draft, issue by issue, with each side's points",
+      issue: "Issue",
+      option: "In the last draft",
+      noDealOption: "(left at its no-deal option)",
+      worthCaption: "What the last draft was worth to each side against its walk-away",
+      side: "Side",
+      worth: "Signed, worth",
+      walkAway: "Walk-away",
+      margin: "Against walk-away",
+      signed: "Signed",
+      yes: "Yes",
+      no: "No",
+      // Which way the margin runs, in words: "+10" alone read ambiguously (issue #11).
+      marginText: (n: number) => (n === 0 ? "the same" : `${Math.abs(n)} ${n > 0 ? "above" : "below"}`),
+      tooFewIssues: (settled: number, minimum: number) =>
+        `Why it was not signed: it settled only ${settled} ${settled === 1 ? "issue" : "issues"}, and signing needs at least ${minimum}, so neither leader could sign it.`,
+      notSigned: (signed: string[], unsigned: string[]) =>
+        signed.length === 0
+          ? `Why it was not signed: neither ${unsigned.join(" nor ")} signed it.`
+          : `Why it was not signed: ${signed.join(" and ")} signed it; ${unsigned.join(" and ")} did not.`,
+      ended: (reason: string | null, walkedAway: string | null) =>
+        reason === "walkAway"
+          ? `Then ${walkedAway ?? "a side"} walked away.`
+          : reason === "endGame"
+            ? "Then the facilitator ended the game."
+            : "Then time ran out.",
+    },
     issue: "Issue",
     agreed: "Outcome",
     termsHint:
