@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { match, useRouter } from "./core/router";
 import { Home } from "./home/Home";
 import { Join } from "./join/Join";
+import { JoinByCode } from "./join/JoinByCode";
 import { LegacyPlay } from "./join/LegacyPlay";
 import { SeatPage } from "./join/SeatPage";
 import { t } from "./texts";
@@ -16,9 +17,6 @@ const ConsolePage = lazy(() => import("./facilitator/ConsolePage").then((m) => (
 const ScreenPage = lazy(() => import("./projector/ScreenPage").then((m) => ({ default: m.ScreenPage })));
 const Replay = lazy(() => import("./replay/Replay").then((m) => ({ default: m.Replay })));
 const Debrief = lazy(() => import("./debrief/Debrief").then((m) => ({ default: m.Debrief })));
-// The guide and the handout are a teacher's reading, not a student's: loaded on demand too.
-const GuidePage = lazy(() => import("./guide/GuidePage").then((m) => ({ default: m.GuidePage })));
-const Handout = lazy(() => import("./handout/Handout").then((m) => ({ default: m.Handout })));
 const Cohort = lazy(() => import("./cohort/Cohort").then((m) => ({ default: m.Cohort })));
 
 /**
@@ -37,9 +35,9 @@ export function App() {
   const replay = match("/replay/:gameId", path);
   const debrief = match("/debrief/:gameId", path);
   const cohort = match("/facilitator/cohort/:scenarioId", path);
-  const handout = match("/handout/:scenarioId", path);
   let node: React.ReactNode = <Home />;
   if (join) node = <Join gameId={join.gameId!} />;
+  else if (match("/join", path)) node = <JoinByCode />;
   else if (seat) node = <SeatPage key={path} gameId={seat.gameId!} seatId={seat.seatId!} />;
   else if (legacy) node = <LegacyPlay key={path} gameId={legacy.gameId!} />;
   else if (consoleAt) node = <ConsolePage key={path} gameId={consoleAt.gameId!} />;
@@ -52,8 +50,6 @@ export function App() {
   else if (replay) node = <Replay key={replay.gameId} gameId={replay.gameId!} />;
   else if (debrief) node = <Debrief key={debrief.gameId} gameId={debrief.gameId!} />;
   else if (cohort) node = <Cohort key={cohort.scenarioId} scenarioId={cohort.scenarioId!} />;
-  else if (match("/guide", path)) node = <GuidePage />;
-  else if (handout) node = <Handout key={handout.scenarioId} scenarioId={handout.scenarioId!} />;
   return (
     <>
       <a className="skip" href="#main">

@@ -26,5 +26,9 @@ export function saveCodes(gameId: string, codes: GameCodes): void {
   } catch {}
 }
 
-export const joinLink = (gameId: string, code: string) =>
-  `${window.location.origin}/join/${gameId}#${encodeURIComponent(code)}`;
+/**
+ * A seat's join link. `origin` is where students reach the server (useStudentOrigin: PUBLIC_URL or
+ * a LAN address), not this page's, which is often localhost: the student's own phone.
+ */
+export const joinLink = (gameId: string, code: string, origin: string) =>
+  `${origin}/join/${gameId}#${encodeURIComponent(code)}`;

@@ -19,7 +19,6 @@ const T = t.replay.debrief;
 export const DEAL = "#b35c00";
 export const NASH = "#1e6b35";
 export const FORECAST = "#6a3d9a";
-const LAST_DRAFT = "#a4161a";
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "±0");
 const minutes = (at: number, start: number | null) => (start === null ? 0 : Math.max(0, (at - start) / 60_000));
@@ -354,18 +353,6 @@ function ChartSection({ model }: { model: Model }) {
       shape: "star",
       color: DEAL,
     },
-    // With no agreement, where the unsigned last draft stood: often above both reservation lines.
-    ...(model.lastDraft
-      ? [
-          {
-            key: "lastDraft",
-            name: T.lastDraftMark,
-            points: [pt(Object.fromEntries(model.lastDraft.sides.map((x) => [x.id, x.points])), T.lastDraftMark)],
-            shape: "cross" as const,
-            color: LAST_DRAFT,
-          },
-        ]
-      : []),
   ];
   const summary = T.chartSummary(nameA, nameB, model.point, a.frontier.length, a.pairs.length);
   return (

@@ -32,10 +32,7 @@ export function Dashboard() {
   return (
     <main className="page fac" id="main">
       <nav className="fac-crumbs no-print" aria-label={t.facilitator.nav.label}>
-        <Link to="/">{t.facilitator.nav.home}</Link> ·{" "}
-        <Link to="/guide" testId="guide-link">
-          {t.classroom.guide.link}
-        </Link>
+        <Link to="/">{t.facilitator.nav.home}</Link>
       </nav>
       {signIn.offer && (
         <SwitchOffer offer={signIn.offer} onAccept={signIn.acceptOffer} onDecline={signIn.declineOffer} />

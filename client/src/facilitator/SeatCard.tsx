@@ -14,6 +14,7 @@ export function SeatCard({
   seatId,
   title,
   code,
+  origin,
   joined,
   linkTestId,
   resetHintId,
@@ -23,6 +24,8 @@ export function SeatCard({
   seatId: string;
   title: string;
   code: string | null;
+  /** Where students reach the server: what the link and the QR code start with. */
+  origin: string;
   /** null for the observers' link, which many may use */
   joined: boolean | null;
   linkTestId: string;
@@ -34,7 +37,7 @@ export function SeatCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const link = code ? joinLink(gameId, code) : null;
+  const link = code ? joinLink(gameId, code, origin) : null;
 
   async function reset() {
     setBusy(true);

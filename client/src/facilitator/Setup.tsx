@@ -14,7 +14,9 @@ import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { FacilitatorTokenReset } from "./FacilitatorTokenReset";
 import { SeatCard } from "./SeatCard";
+import { StudentAddress } from "./StudentAddress";
 import { useScenario } from "./scenarios";
+import { useStudentOrigin } from "./useStudentOrigin";
 import "./facilitator.css";
 
 const REFRESH_MS = 4000;
@@ -45,6 +47,7 @@ export function Setup({ gameId }: { gameId: string }) {
   }, [load]);
 
   const scenario = useScenario(game?.scenarioId, game?.scenarioVersion);
+  const students = useStudentOrigin(gameId);
 
   const reset = async (seatId: string) => {
     const { code } = await withFacilitatorToken(gameId, (token) =>
@@ -83,15 +86,6 @@ export function Setup({ gameId }: { gameId: string }) {
           <Link to={`/facilitator/games/${gameId}/sheets`} className="button secondary" testId="sheets-link">
             {T.sheets}
           </Link>
-          {game && (
-            <Link
-              to={`/handout/${encodeURIComponent(game.scenarioId)}?version=${game.scenarioVersion}`}
-              className="button secondary"
-              testId="handout-link"
-            >
-              {t.classroom.handout.link}
-            </Link>
-          )}
           <span className="fac-button-like">
             <ConsoleLink gameId={gameId} testId="console-link">
               {T.console}
@@ -137,6 +131,8 @@ export function Setup({ gameId }: { gameId: string }) {
             </div>
           )}
 
+          <StudentAddress where={students} />
+
           <section aria-labelledby="setup-observer-title" className="fac-observer">
             <h2 id="setup-observer-title">{T.observerTitle}</h2>
             <p className="hint">{T.observerHint}</p>
@@ -146,6 +142,7 @@ export function Setup({ gameId }: { gameId: string }) {
               seatId="observer"
               title={T.observerSeat}
               code={codes?.observerCode || null}
+              origin={students.origin}
               joined={null}
               linkTestId="observer-link"
               resetHintId="setup-reset-hint"
@@ -167,6 +164,7 @@ export function Setup({ gameId }: { gameId: string }) {
                       seatId={s.id}
                       title={role(s.id)?.title ?? s.id}
                       code={codes?.joinCodes[s.id] ?? null}
+                      origin={students.origin}
                       joined={s.joined}
                       linkTestId={`seat-link-${s.id}`}
                       resetHintId="setup-reset-hint"

@@ -8,6 +8,7 @@ import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { QrCode } from "./QrCode";
 import { useFacilitatorToken } from "./useFacilitatorToken";
+import { useStudentOrigin } from "./useStudentOrigin";
 import "./facilitator.css";
 
 const T = t.facilitator.sheets;
@@ -16,6 +17,7 @@ const T = t.facilitator.sheets;
 export function Sheets({ gameId }: { gameId: string }) {
   const access = useFacilitatorToken(gameId);
   const game = useGame(access.token);
+  const students = useStudentOrigin(gameId);
   const view = game.view;
   return (
     <main className="page fac fac-sheets" id="main">
@@ -35,12 +37,12 @@ export function Sheets({ gameId }: { gameId: string }) {
         <ErrorText message={access.error ? describeError(access.error) : null} />
         {!access.error && !view && <p>{game.connection === "refused" ? T.refused : t.common.loading}</p>}
       </div>
-      {view && <SheetList gameId={gameId} view={view} />}
+      {view && <SheetList gameId={gameId} view={view} origin={students.origin} />}
     </main>
   );
 }
 
-function SheetList({ gameId, view }: { gameId: string; view: ClientView }) {
+function SheetList({ gameId, view, origin }: { gameId: string; view: ClientView; origin: string }) {
   const scenario = view.scenario;
   const secrets = view.secrets;
   if (!scenario || !secrets) return <p>{t.common.loading}</p>;
@@ -54,7 +56,7 @@ function SheetList({ gameId, view }: { gameId: string; view: ClientView }) {
         const sidePrivate = secrets.sides.find((s) => s.id === seat.side);
         const rolePrivate = secrets.roles.find((r) => r.id === seat.id);
         const code = codes?.joinCodes[seat.id];
-        const link = code ? joinLink(gameId, code) : null;
+        const link = code ? joinLink(gameId, code, origin) : null;
         const leader = side?.leader === seat.id;
         return (
           <article

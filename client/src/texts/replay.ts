@@ -275,7 +275,6 @@ export const replay = {
     dealMark: "The deal",
     draftMark: "The draft now",
     noDealMark: "No agreement (reservations)",
-    lastDraftMark: "The last draft, unsigned",
     leftTitle: "Points left on the table",
     leftUnit: (n: number) => (n === 1 ? "point" : "points"),
     leftExplain: (joint: number, max: number) =>

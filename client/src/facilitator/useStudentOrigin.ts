@@ -1,0 +1,72 @@
+import { useEffect, useState } from "react";
+import { type Addresses, addresses } from "../../../shared/contract/index";
+import { api } from "../core/api";
+import { PREFIX } from "../core/storage";
+import { withFacilitatorToken } from "./access";
+import { describeError } from "./errors";
+
+/**
+ * The address students' links, QR codes and sheets start with. The teacher's own page is often
+ * at localhost, which on a phone is the phone: so the server says where it can be reached
+ * (`GET /api/addresses`): PUBLIC_URL when the operator set it, else this machine's LAN addresses,
+ * one of which the facilitator picks (remembered in this browser, for every game).
+ */
+
+const CHOICE = `${PREFIX}studentOrigin`;
+
+/** Hosts that, typed on a student's phone, reach the phone itself. */
+export const isLocalHost = (hostname: string) =>
+  hostname === "localhost" || hostname.endsWith(".localhost") || /^127\./.test(hostname) || hostname === "[::1]";
+
+export type StudentOrigin = {
+  /** What links start with now: the server's answer, or this page's origin until it comes (or if it fails). */
+  origin: string;
+  answer: Addresses | null;
+  error: string | null;
+  /** The facilitator's pick among the candidates (no effect with PUBLIC_URL). */
+  choose(origin: string): void;
+};
+
+function remembered(): string | null {
+  try {
+    return localStorage.getItem(CHOICE);
+  } catch {
+    return null;
+  }
+}
+
+/** PUBLIC_URL, else the remembered pick if still offered, else the first candidate. */
+export function pickOrigin(answer: Addresses | null, chosen: string | null, fallback: string): string {
+  if (!answer) return fallback;
+  if (answer.publicUrl) return answer.publicUrl;
+  const offered = answer.candidates.map((c) => c.origin);
+  if (chosen && offered.includes(chosen)) return chosen;
+  // A page opened at a LAN address is already one students reach.
+  if (offered.includes(fallback)) return fallback;
+  return offered[0] ?? fallback;
+}
+
+export function useStudentOrigin(gameId: string): StudentOrigin {
+  const [answer, setAnswer] = useState<Addresses | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(remembered);
+
+  useEffect(() => {
+    let live = true;
+    withFacilitatorToken(gameId, (token) => api("/api/addresses", addresses, { token })).then(
+      (a) => live && setAnswer(a),
+      (err) => live && setError(describeError(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gameId]);
+
+  const choose = (origin: string) => {
+    setChosen(origin);
+    try {
+      localStorage.setItem(CHOICE, origin);
+    } catch {}
+  };
+  return { origin: pickOrigin(answer, chosen, window.location.origin), answer, error, choose };
+}
