@@ -17,8 +17,11 @@ export type Link = "connecting" | "online" | "offline" | "refused";
 const FINAL = new Set<HandshakeRefusal>(["unauthorized", "not_found"]);
 
 export type Backoff = { baseMs: number; maxMs: number };
-/** Fast first tries (a restart takes seconds), then no more than one knock every 5–10 s. */
-export const BACKOFF: Backoff = { baseMs: 500, maxMs: 10_000 };
+/**
+ * Fast first tries (a restart takes seconds), then one knock every 2.5–5 s: a page is back within
+ * 5 s of its server, and a room of pages knocking at that pace costs the server nothing.
+ */
+export const BACKOFF: Backoff = { baseMs: 500, maxMs: 5000 };
 
 /**
  * The wait before retry number `attempt` (0 for the first): doubling from baseMs, capped at maxMs,
