@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { createdGame, type ScenarioListing, scenarioList } from "../../../shared/contract/index";
-import type { PublicScenario } from "../../../shared/index";
+import { type PublicScenario, planMinutes } from "../../../shared/index";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
 import { Link, useRouter } from "../core/router";
@@ -16,6 +16,7 @@ import "./facilitator.css";
 
 const DEFAULT_SCENARIO = "great-rebalancing";
 const T = t.facilitator.newGame;
+const P = t.classroom.plans;
 
 /** The default scenario first, then the others by title. */
 const ordered = (list: ScenarioListing[]) =>
@@ -118,7 +119,20 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
   const [leaveOut, setLeaveOut] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [planId, setPlanId] = useState("");
   const titleId = useId();
+  const planSelectId = useId();
+  const plans = scenario.timingPlans ?? [];
+  const plan = planId ? planMinutes(scenario, planId) : null;
+
+  // Choosing a plan fills in every phase's minutes; they stay editable, and the period total
+  // below follows the edits (the plan's joining and debrief minutes plus the play as typed).
+  const choosePlan = (id: string) => {
+    setPlanId(id);
+    const counted = id ? planMinutes(scenario, id) : null;
+    const lengths = counted?.phases ?? Object.fromEntries(scenario.phases.map((p) => [p.id, p.minutes]));
+    setMinutes(Object.fromEntries(Object.entries(lengths).map(([k, v]) => [k, String(v)])));
+  };
 
   const badMinutes = (v: string | undefined) => {
     const n = Number(v);
@@ -177,6 +191,42 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
         {T.titleHint}
       </p>
 
+      {plans.length > 0 && (
+        <fieldset className="fac-fieldset">
+          <legend>{P.legend}</legend>
+          <label htmlFor={planSelectId}>{P.label}</label>
+          <select
+            id={planSelectId}
+            data-testid="timing-plan"
+            value={planId}
+            onChange={(e) => choosePlan(e.target.value)}
+            aria-describedby={`${planSelectId}-hint`}
+          >
+            <option value="">{P.none}</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${planSelectId}-hint`}>
+            {plan?.plan.description ?? P.hint}
+          </p>
+          {plan?.plan.readingAtHome && (
+            <p className="hint" data-testid="plan-reading">
+              {P.readingAtHome} {/* A new tab: following it here would lose the form. */}
+              <a
+                href={`/handout/${encodeURIComponent(scenario.id)}?version=${scenario.version}&plan=${encodeURIComponent(planId)}`}
+                target="_blank"
+                rel="noopener"
+              >
+                {t.classroom.handout.link}
+              </a>
+            </p>
+          )}
+        </fieldset>
+      )}
+
       <fieldset className="fac-fieldset">
         <legend>{T.phasesLegend}</legend>
         <p className="hint">{T.phasesHint}</p>
@@ -214,6 +264,12 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
         </div>
         <p aria-live="polite">
           <strong>{T.total(total)}</strong>
+          {plan && (
+            <>
+              <br />
+              <span data-testid="period-total">{P.period(plan.joining, total, plan.debrief)}</span>
+            </>
+          )}
         </p>
       </fieldset>
 
