@@ -12,7 +12,8 @@ export function IssueBoard({ view }: { view: ClientView }) {
   const settled = settledCount(scenario, view.draft.terms);
   // The tag matters only when some issues are off the table.
   const partial = scenario.issues.some((i) => !view.phase.agenda.includes(i.id));
-  const signedBy = view.draft.signedBy.map((id) => view.seats.find((s) => s.id === id)?.title ?? id).join(", ");
+  // The draft's signatures are per side (side ids), so they are named by the side's name.
+  const signedBy = view.draft.signedBy.map((id) => scenario.sides.find((s) => s.id === id)?.name ?? id).join(", ");
   return (
     <section className="proj-issues" aria-labelledby="proj-issues-title">
       <h2 id="proj-issues-title">{T.title(settled, scenario.issues.length)}</h2>

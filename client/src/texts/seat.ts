@@ -269,7 +269,7 @@ export const seat = {
     confirmUnsign: "Yes, take it back",
     confirmWalk: "Yes, walk away",
     signBody: (settled: number, total: number, side: string, n: number, res: number, role: string, r: number) =>
-      `It settles ${settled} of ${total} issues; the others stay at their no-deal option. It is worth ${pts(n)} to ${side} (walk-away value ${pts(res)}) and ${pts(r)} to you as ${role}.`,
+      `It settles ${settled === total ? `all ${total} issues` : `${settled} of ${total} issues; the others stay at their no-deal option`}. It is worth ${pts(n)} to ${side} (walk-away value ${pts(res)}) and ${pts(r)} to you as ${role}.`,
     signEnds: (other: string) =>
       `${other} has already signed this version: your signature ends the game with this agreement.`,
     signWaits: (other: string) => `The game ends with this agreement if ${other}'s leader signs the same version.`,

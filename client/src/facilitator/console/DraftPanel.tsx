@@ -39,7 +39,7 @@ export function DraftPanel({
     <section className="card con-draft" aria-labelledby="con-draft-title" data-testid="console-draft">
       <h2 id="con-draft-title">{T.title(draft.version)}</h2>
       <p>
-        {draft.signedBy.length ? T.signedBy(draft.signedBy.map(labels.seat).join(", ")) : T.unsigned}
+        {draft.signedBy.length ? T.signedBy(draft.signedBy.map(labels.side).join(", ")) : T.unsigned}
         {" · "}
         {T.settled(settledCount(scenario, draft.terms), scenario.issues.length, scenario.rules.minimumIssues)}
       </p>
