@@ -242,7 +242,16 @@ describe("the scenario format as JSON Schema, as served for editors", () => {
     walk(schema, "$");
     expect(undescribed).toEqual([]);
     expect(fields).toBeGreaterThan(80);
-    expect(schema.required).toEqual(Object.keys(scenarioSchema.shape));
+    // Every top-level field is one to write, except the optional timing plans (issue #11).
+    expect(schema.required).toEqual(Object.keys(scenarioSchema.shape).filter((k) => k !== "timingPlans"));
+    expect(schema.properties.timingPlans.items.required).toEqual([
+      "id",
+      "title",
+      "readingAtHome",
+      "joiningMinutes",
+      "debriefMinutes",
+      "phaseMinutes",
+    ]);
     expect(schema.properties.sides.items.required).toEqual(["id", "name", "brief", "reservation", "leader"]);
     // A condition's optional bounds are optional.
     const issueTest = schema.$defs.Condition.anyOf.find((c: { properties: object }) => "atLeast" in c.properties);
