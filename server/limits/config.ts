@@ -32,7 +32,7 @@ export const limitsConfig = {
    * every address together, per minute. The second bounds how fast the whole internet can guess:
    * docs/join-codes.md works out the years it would take.
    */
-  JOIN_FAILURES_PER_MINUTE_PER_ADDRESS: int(30, 1, 1_000_000),
+  JOIN_FAILURES_PER_MINUTE_PER_ADDRESS: int(60, 1, 1_000_000),
   JOIN_FAILURES_PER_MINUTE: int(1000, 1, 100_000_000),
   /** Different names recorded on one seat; a new name past this is refused with 409 `seat_full`. */
   NAMES_PER_SEAT: int(12, 1, 10_000),
