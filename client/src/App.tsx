@@ -17,6 +17,9 @@ const ConsolePage = lazy(() => import("./facilitator/ConsolePage").then((m) => (
 const ScreenPage = lazy(() => import("./projector/ScreenPage").then((m) => ({ default: m.ScreenPage })));
 const Replay = lazy(() => import("./replay/Replay").then((m) => ({ default: m.Replay })));
 const Debrief = lazy(() => import("./debrief/Debrief").then((m) => ({ default: m.Debrief })));
+// The guide and the handout are a teacher's reading, not a student's: loaded on demand too.
+const GuidePage = lazy(() => import("./guide/GuidePage").then((m) => ({ default: m.GuidePage })));
+const Handout = lazy(() => import("./handout/Handout").then((m) => ({ default: m.Handout })));
 const Cohort = lazy(() => import("./cohort/Cohort").then((m) => ({ default: m.Cohort })));
 
 /**
@@ -35,6 +38,7 @@ export function App() {
   const replay = match("/replay/:gameId", path);
   const debrief = match("/debrief/:gameId", path);
   const cohort = match("/facilitator/cohort/:scenarioId", path);
+  const handout = match("/handout/:scenarioId", path);
   let node: React.ReactNode = <Home />;
   if (join) node = <Join gameId={join.gameId!} />;
   else if (match("/join", path)) node = <JoinByCode />;
@@ -50,6 +54,8 @@ export function App() {
   else if (replay) node = <Replay key={replay.gameId} gameId={replay.gameId!} />;
   else if (debrief) node = <Debrief key={debrief.gameId} gameId={debrief.gameId!} />;
   else if (cohort) node = <Cohort key={cohort.scenarioId} scenarioId={cohort.scenarioId!} />;
+  else if (match("/guide", path)) node = <GuidePage />;
+  else if (handout) node = <Handout key={handout.scenarioId} scenarioId={handout.scenarioId!} />;
   return (
     <>
       <a className="skip" href="#main">

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
  * and numbered lists, **bold**, *italic* and `code`. It builds React elements from text, so
  * nothing in a scenario can inject HTML. Links show their text and address as plain text.
  */
-export function Markdown({ text, headingLevel = 3 }: { text: string; headingLevel?: 3 | 4 | 5 }) {
+export function Markdown({ text, headingLevel = 3 }: { text: string; headingLevel?: 1 | 2 | 3 | 4 | 5 }) {
   return <div className="md">{blocks(text, headingLevel)}</div>;
 }
 

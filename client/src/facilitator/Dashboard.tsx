@@ -32,7 +32,10 @@ export function Dashboard() {
   return (
     <main className="page fac" id="main">
       <nav className="fac-crumbs no-print" aria-label={t.facilitator.nav.label}>
-        <Link to="/">{t.facilitator.nav.home}</Link>
+        <Link to="/">{t.facilitator.nav.home}</Link> ·{" "}
+        <Link to="/guide" testId="guide-link">
+          {t.classroom.guide.link}
+        </Link>
       </nav>
       {signIn.offer && (
         <SwitchOffer offer={signIn.offer} onAccept={signIn.acceptOffer} onDecline={signIn.declineOffer} />

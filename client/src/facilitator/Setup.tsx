@@ -86,6 +86,15 @@ export function Setup({ gameId }: { gameId: string }) {
           <Link to={`/facilitator/games/${gameId}/sheets`} className="button secondary" testId="sheets-link">
             {T.sheets}
           </Link>
+          {game && (
+            <Link
+              to={`/handout/${encodeURIComponent(game.scenarioId)}?version=${game.scenarioVersion}`}
+              className="button secondary"
+              testId="handout-link"
+            >
+              {t.classroom.handout.link}
+            </Link>
+          )}
           <span className="fac-button-like">
             <ConsoleLink gameId={gameId} testId="console-link">
               {T.console}

@@ -51,6 +51,12 @@ export function Home() {
         <Link to="/facilitator" className="button">
           {t.home.facilitate}
         </Link>
+        <p className="hint">
+          <Link to="/guide" testId="home-guide-link">
+            {t.classroom.guide.link}
+          </Link>
+          : {t.classroom.guide.homeHint}
+        </p>
       </section>
       <ForgetDevice />
     </main>

@@ -1,4 +1,5 @@
 import { access } from "./access";
+import { classroom } from "./classroom";
 import { common } from "./common";
 import { facilitator } from "./facilitator";
 import { projector } from "./projector";
@@ -10,6 +11,6 @@ import { seat } from "./seat";
  * be added later: another set of the same shape, chosen at start-up. Functions take what they
  * interpolate.
  */
-export const en = { ...common, access, seat, facilitator, projector, replay };
+export const en = { ...common, access, seat, facilitator, projector, replay, classroom };
 export type Texts = typeof en;
 export const t: Texts = en;
