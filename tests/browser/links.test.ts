@@ -194,4 +194,19 @@ describe.skipIf(!hasChromium || !lan)("links and QR codes that reach the student
     await shot(phone.page, "joined-by-typed-code");
     await phone.context.close();
   });
+
+  it("an operator's invite link made on localhost uses PUBLIC_URL too, and opens there", async () => {
+    const { page, context } = await newPage(browser);
+    await context.addInitScript((k) => localStorage.setItem("summitry.facilitatorKey", k), TEST_OPERATOR_KEY);
+    await page.goto(`${withUrl.local}/facilitator`);
+    await page.getByTestId("invite-name").fill("Ms Lee");
+    await page.getByTestId("create-invite").click();
+    const invite = await page.getByTestId("invite-link").inputValue();
+    expect(invite).toMatch(new RegExp(`^${publicUrl}/facilitator/invite#`));
+    const other = await newPage(browser);
+    await other.page.goto(invite);
+    await expect.poll(() => other.page.locator("body").innerText()).toMatch(/invite/i);
+    await other.context.close();
+    await context.close();
+  });
 });

@@ -6,6 +6,7 @@ import { inviteLink } from "./access";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ShownOnce } from "./ShownOnce";
+import { useKeyOrigin } from "./useStudentOrigin";
 
 const T = t.access.operator;
 
@@ -16,6 +17,7 @@ export function InviteForm({ operatorKey, onChange }: { operatorKey: string; onC
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [made, setMade] = useState<{ link: string; expiresAt: string } | null>(null);
+  const reach = useKeyOrigin(operatorKey);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -25,7 +27,7 @@ export function InviteForm({ operatorKey, onChange }: { operatorKey: string; onC
     try {
       const body = name.trim() ? { name: name.trim() } : {};
       const r = await api("/api/invites", createdInvite, { method: "POST", token: operatorKey, body });
-      setMade({ link: inviteLink(r.invite), expiresAt: r.expiresAt });
+      setMade({ link: inviteLink(r.invite, reach.origin), expiresAt: r.expiresAt });
       setName("");
       onChange();
     } catch (err) {

@@ -77,6 +77,9 @@ export async function resetFacilitatorToken(gameId: string): Promise<string> {
   return facilitatorToken;
 }
 
-/** An invite's link: the code travels in the fragment, which browsers never send to a server. */
-export const inviteLink = (invite: string) =>
-  `${window.location.origin}/facilitator/invite#${encodeURIComponent(invite)}`;
+/**
+ * An invite's link: the code travels in the fragment, which browsers never send to a server.
+ * `origin` is where others reach the server (useKeyOrigin), not this page's localhost.
+ */
+export const inviteLink = (invite: string, origin: string) =>
+  `${origin}/facilitator/invite#${encodeURIComponent(invite)}`;

@@ -46,21 +46,32 @@ export function pickOrigin(answer: Addresses | null, chosen: string | null, fall
   return offered[0] ?? fallback;
 }
 
+/** For a game's links: asked with the game's facilitator token (renewed with the key if need be). */
 export function useStudentOrigin(gameId: string): StudentOrigin {
+  return useOrigin(gameId, () => withFacilitatorToken(gameId, (token) => api("/api/addresses", addresses, { token })));
+}
+
+/** For links made with a key alone (an operator's invites): the same address, the same choice. */
+export function useKeyOrigin(key: string): StudentOrigin {
+  return useOrigin(key, () => api("/api/addresses", addresses, { token: key }));
+}
+
+function useOrigin(asker: string, ask: () => Promise<Addresses>): StudentOrigin {
   const [answer, setAnswer] = useState<Addresses | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(remembered);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ask` is made anew each render; `asker` is what it asks with
   useEffect(() => {
     let live = true;
-    withFacilitatorToken(gameId, (token) => api("/api/addresses", addresses, { token })).then(
+    ask().then(
       (a) => live && setAnswer(a),
       (err) => live && setError(describeError(err)),
     );
     return () => {
       live = false;
     };
-  }, [gameId]);
+  }, [asker]);
 
   const choose = (origin: string) => {
     setChosen(origin);
