@@ -10,6 +10,9 @@ import { t } from "./texts";
 const Dashboard = lazy(() => import("./facilitator/Dashboard").then((m) => ({ default: m.Dashboard })));
 const Invite = lazy(() => import("./facilitator/Invite").then((m) => ({ default: m.Invite })));
 const NewGame = lazy(() => import("./facilitator/NewGame").then((m) => ({ default: m.NewGame })));
+const NewClass = lazy(() => import("./facilitator/NewClass").then((m) => ({ default: m.NewClass })));
+const ClassPage = lazy(() => import("./facilitator/ClassPage").then((m) => ({ default: m.ClassPage })));
+const ClassCards = lazy(() => import("./facilitator/ClassCards").then((m) => ({ default: m.ClassCards })));
 const Setup = lazy(() => import("./facilitator/Setup").then((m) => ({ default: m.Setup })));
 const Sheets = lazy(() => import("./facilitator/Sheets").then((m) => ({ default: m.Sheets })));
 // The console and the projector load on demand: a student's phone never downloads them.
@@ -38,6 +41,8 @@ export function App() {
   const replay = match("/replay/:gameId", path);
   const debrief = match("/debrief/:gameId", path);
   const cohort = match("/facilitator/cohort/:scenarioId", path);
+  const classAt = match("/facilitator/classes/:classId", path);
+  const cards = match("/facilitator/classes/:classId/cards", path);
   const handout = match("/handout/:scenarioId", path);
   let node: React.ReactNode = <Home />;
   if (join) node = <Join gameId={join.gameId!} />;
@@ -49,6 +54,9 @@ export function App() {
   else if (match("/facilitator", path)) node = <Dashboard />;
   else if (match("/facilitator/invite", path)) node = <Invite />;
   else if (match("/facilitator/new", path)) node = <NewGame />;
+  else if (match("/facilitator/new-class", path)) node = <NewClass />;
+  else if (classAt) node = <ClassPage key={classAt.classId} classId={classAt.classId!} />;
+  else if (cards) node = <ClassCards key={cards.classId} classId={cards.classId!} />;
   else if (setup) node = <Setup gameId={setup.gameId!} />;
   else if (sheets) node = <Sheets gameId={sheets.gameId!} />;
   else if (replay) node = <Replay key={replay.gameId} gameId={replay.gameId!} />;

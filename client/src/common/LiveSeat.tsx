@@ -1,8 +1,10 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import type { GameProps } from "../core/gameProps";
+import type { ClientView } from "../core/mergeView";
 import { useGame } from "../core/useGame";
 import { t } from "../texts";
 import { ConnectionBadge } from "./ConnectionBadge";
+import { TableLabel, useTableTitle } from "./TableTitle";
 
 /** What a page is called in words, for its messages: the console, the projector, or a seat by id. */
 export const seatWords = (seatId: string) =>
@@ -11,6 +13,14 @@ export const seatWords = (seatId: string) =>
     : seatId === "observer"
       ? t.access.seats.projector
       : t.access.seats.seat(seatId);
+
+/** What a seat's page is called in its browser tab: the console, the projector, or the seat's role. */
+const pageWords = (seatId: string, view: ClientView | null) =>
+  seatId === "facilitator"
+    ? t.classes.pages.console
+    : seatId === "observer"
+      ? t.classes.pages.projector
+      : (view?.seats.find((s) => s.id === seatId)?.title ?? null);
 
 /**
  * One seat's live game, on the page whose address names that seat. The view is shown only if the
@@ -36,6 +46,7 @@ export function LiveSeat({
   children: (props: GameProps) => ReactNode;
 }) {
   const game = useGame(token);
+  const table = useTableTitle(gameId, token, pageWords(seatId, game.view));
   const refusedRef = useRef(onRefused);
   refusedRef.current = onRefused;
   useEffect(() => {
@@ -68,6 +79,7 @@ export function LiveSeat({
   }
   return (
     <div className="live-seat" data-testid="live-seat" data-seat={shown}>
+      <TableLabel title={table} />
       {/* Refused for good under an open page (a code reset, a deleted game): the last view stays
           readable, but nothing will reconnect, so the page says so and what to do. */}
       {game.connection === "refused" && (

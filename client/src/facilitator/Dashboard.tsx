@@ -11,6 +11,7 @@ import { CopyButton } from "./CopyButton";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { KeyForm } from "./KeyForm";
+import { MyClasses } from "./MyClasses";
 import { MyScenarios } from "./MyScenarios";
 import { OperatorPanel } from "./OperatorPanel";
 import { fetchScenario } from "./scenarios";
@@ -186,9 +187,14 @@ function SignedIn({
             {me.operator && <span className="fac-tag">{A.operator}</span>}
           </p>
         </div>
-        <Link to="/facilitator/new" className="button fac-new" testId="new-game-link">
-          {T.newGame}
-        </Link>
+        <div className="fac-heading-links">
+          <Link to="/facilitator/new-class" className="button secondary fac-new" testId="new-class-link">
+            {t.classes.dashboardLink}
+          </Link>
+          <Link to="/facilitator/new" className="button fac-new" testId="new-game-link">
+            {T.newGame}
+          </Link>
+        </div>
       </div>
       {fromLink && (
         <p className="fac-ok" role="status" data-testid="signed-in-with-link">
@@ -217,6 +223,8 @@ function SignedIn({
       {me.operator && <OperatorPanel operatorKey={keyValue} meId={me.id} />}
 
       <MyScenarios keyValue={keyValue} operator={me.operator} />
+
+      <MyClasses keyValue={keyValue} />
 
       <section aria-labelledby="fac-games-title">
         <h2 id="fac-games-title">{T.gamesTitle}</h2>

@@ -1,4 +1,5 @@
 import { Markdown } from "../common/Markdown";
+import { useTableTitle } from "../common/TableTitle";
 import { joinLink, loadCodes } from "../core/gameCodes";
 import type { ClientView } from "../core/mergeView";
 import { Link } from "../core/router";
@@ -19,6 +20,7 @@ export function Sheets({ gameId }: { gameId: string }) {
   const game = useGame(access.token);
   const students = useStudentOrigin(gameId);
   const view = game.view;
+  const table = useTableTitle(gameId, access.token, t.classes.pages.sheets);
   return (
     <main className="page fac fac-sheets" id="main">
       <div className="no-print">
@@ -37,12 +39,22 @@ export function Sheets({ gameId }: { gameId: string }) {
         <ErrorText message={access.error ? describeError(access.error) : null} />
         {!access.error && !view && <p>{game.connection === "refused" ? T.refused : t.common.loading}</p>}
       </div>
-      {view && <SheetList gameId={gameId} view={view} origin={students.origin} />}
+      {view && <SheetList gameId={gameId} view={view} origin={students.origin} label={table?.label ?? null} />}
     </main>
   );
 }
 
-function SheetList({ gameId, view, origin }: { gameId: string; view: ClientView; origin: string }) {
+function SheetList({
+  gameId,
+  view,
+  origin,
+  label,
+}: {
+  gameId: string;
+  view: ClientView;
+  origin: string;
+  label: string | null;
+}) {
   const scenario = view.scenario;
   const secrets = view.secrets;
   if (!scenario || !secrets) return <p>{t.common.loading}</p>;
@@ -67,7 +79,10 @@ function SheetList({ gameId, view, origin }: { gameId: string; view: ClientView;
           >
             <header className="sheet-head">
               <div>
-                <p className="sheet-kicker">{T.kicker(scenario.title, side?.name ?? seat.side)}</p>
+                <p className="sheet-kicker">
+                  {/* A class's table: its label on every page, so packets of three tables never mix. */}
+                  {T.kicker(label ? `${label} · ${scenario.title}` : scenario.title, side?.name ?? seat.side)}
+                </p>
                 <h2 id={`sheet-${seat.id}`}>{seat.title}</h2>
                 <p>
                   <strong>{T.side}</strong> {side?.name ?? seat.side}

@@ -37,7 +37,8 @@ async function fetchExport(gameId: string, kind: Kind): Promise<Blob> {
   });
 }
 
-function save(blob: Blob, name: string) {
+/** Saves a blob as a file through a blob: link (the CSP allows blob: downloads; the class links CSV too). */
+export function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
