@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { createdGame, type ScenarioListing, scenarioList } from "../../../shared/contract/index";
-import { type PublicScenario, planMinutes } from "../../../shared/index";
+import { changedPhaseMinutes, type PublicScenario, planMinutes } from "../../../shared/index";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
 import { Link, useRouter } from "../core/router";
@@ -150,11 +150,8 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
     setError(null);
     try {
       const key = requireFacilitatorKey();
-      const phaseMinutes: Record<string, number> = {};
-      for (const p of scenario.phases) {
-        const n = Number(minutes[p.id]);
-        if (n !== p.minutes) phaseMinutes[p.id] = n;
-      }
+      const typed = Object.fromEntries(scenario.phases.map((p) => [p.id, Number(minutes[p.id])]));
+      const phaseMinutes = changedPhaseMinutes(scenario, typed);
       const g = await api("/api/games", createdGame, {
         method: "POST",
         token: key,
