@@ -14,7 +14,7 @@ import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from 
 // Washington's points and reservation and one that adds to its points, an eight-issue draft both
 // sides beat their walk-aways with, signed by Washington only, then the facilitator ends the game.
 
-describe.skipIf(!hasChromium)("a no-deal debrief shows the last draft", () => {
+describe.skipIf(!hasChromium)("one definition of every figure, and the no-deal debrief", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof webServer>>;
   let key = "";
@@ -106,10 +106,79 @@ describe.skipIf(!hasChromium)("a no-deal debrief shows the last draft", () => {
     expect(await page.getByTestId("debrief-last-draft-why").innerText()).toMatch(
       /Washington signed it; Beijing did not\. Then the facilitator ended the game\./,
     );
+    // The chart marks where the unsigned draft stood.
+    await expect
+      .poll(() => page.getByTestId("debrief-chart").innerText(), { timeout: 20_000 })
+      .toMatch(/The last draft, unsigned/);
     const terms = await page.getByTestId("debrief-last-draft-terms").innerText();
     expect(terms).toMatch(/left at its no-deal option/);
     await expectAccessible(page, "debrief-no-deal");
     await shot(page, "debrief-no-deal");
+    await page.close();
+  });
+
+  it("an issue agreed at its no-deal option counts as settled nowhere: console, projector, seat and the rule agree", async () => {
+    // A second game, left running: five issues in the draft, one of them at its no-deal option.
+    const g = (
+      await http(server.url, "POST", "/api/games", {
+        token: key,
+        body: { scenarioId: "great-rebalancing", title: "Table D" },
+      })
+    ).body;
+    const join = async (code: string, name: string) =>
+      (await http(server.url, "POST", `/api/games/${g.gameId}/join`, { body: { code, name } })).body.token as string;
+    const us = await join(g.joinCodes["us-president"], "us-president");
+    const cn = await join(g.joinCodes["cn-president"], "cn-president");
+    // The projector joins with the game's observer code.
+    const observer = await join(g.observerCode, "Projector");
+    const move = (token: string, body: unknown) =>
+      http(server.url, "POST", `/api/games/${g.gameId}/moves`, { token, body });
+    const f = g.facilitatorToken as string;
+    for (const body of [{ type: "resume" }, { type: "advancePhase" }, { type: "advancePhase" }]) {
+      expect((await move(f, body)).body).toMatchObject({ ok: true });
+    }
+    const terms = {
+      tariffs: "cutFentanylTariff",
+      chips: "licenseDowngraded",
+      rareEarths: "generalLicences",
+      fentanyl: "schedulePrecursors",
+      tiktok: "extendDeadline", // TikTok's no-deal option
+    };
+    expect((await move(us, { type: "propose", terms })).body).toMatchObject({ ok: true });
+    expect((await move(cn, { type: "accept", proposalId: "p1" })).body).toMatchObject({ ok: true });
+    // The rule: four issues settled, five needed.
+    const refused = (await move(us, { type: "sign", draftVersion: 1 })).body;
+    // The refusal's body is { error } (an HTTP error answer, no "ok").
+    expect(refused).toMatchObject({ error: { code: "too_few_issues", details: { settled: 4, minimum: 5 } } });
+
+    const { page } = await newPage(browser);
+    await page.addInitScript(
+      ([id, k, tf, tu, to]) => {
+        localStorage.setItem("summitry.facilitatorKey", k!);
+        localStorage.setItem(`summitry.seat.${id}.facilitator`, JSON.stringify({ token: tf, seat: "facilitator" }));
+        localStorage.setItem(`summitry.seat.${id}.us-president`, JSON.stringify({ token: tu, seat: "us-president" }));
+        localStorage.setItem(`summitry.seat.${id}.observer`, JSON.stringify({ token: to, seat: "observer" }));
+      },
+      [g.gameId, key, f, us, observer],
+    );
+    await page.goto(`${server.url}/console/${g.gameId}`);
+    await expect
+      .poll(() => page.getByTestId("console-draft").innerText(), { timeout: 20_000 })
+      .toMatch(/4 of 9 issues settled \(at least 5 to sign\)/);
+    expect(await page.getByTestId("console-draft-tiktok").innerText()).toMatch(/not counted as settled/);
+    await page.goto(`${server.url}/screen/${g.gameId}`);
+    await expect
+      .poll(() => page.locator("#proj-issues-title").innerText(), { timeout: 20_000 })
+      .toMatch(/4 of 9 settled/);
+    expect(await page.getByTestId("projector-issue-tiktok").innerText()).toMatch(/its no-deal option, not counted/);
+    expect(await page.getByTestId("projector-issue-tariffs").innerText()).toMatch(/✓/);
+    await page.goto(`${server.url}/play/${g.gameId}/us-president`);
+    await expect
+      .poll(() => page.getByTestId("agenda-board").innerText(), { timeout: 20_000 })
+      .toMatch(/4 of 9 issues settled \(signing needs 5\)/);
+    expect(await page.getByTestId("issue-tiktok").innerText()).toMatch(
+      /At its no-deal option \(not counted as settled\)/,
+    );
     await page.close();
   });
 
