@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)("one definition of every figure, and the no-deal d
       .poll(() => page.getByTestId("debrief-chart").innerText(), { timeout: 20_000 })
       .toMatch(/The last draft, unsigned/);
     const terms = await page.getByTestId("debrief-last-draft-terms").innerText();
-    expect(terms).toMatch(/left at its no-deal option/);
+    expect(terms).toMatch(/Framing of the relationship\s+None \(at its no-deal option: not settled\)/);
     await expectAccessible(page, "debrief-no-deal");
     await shot(page, "debrief-no-deal");
     await page.close();

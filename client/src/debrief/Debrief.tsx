@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
+import { isSettled } from "../../../shared/index";
 import { Link } from "../core/router";
 import { seatParam, seatPath, withSeat } from "../core/seatPaths";
 import { issueTitle, optionLabel, optionPoints, phaseTitle, roleTitle, sideName } from "../replay/labels";
@@ -19,6 +20,7 @@ const T = t.replay.debrief;
 export const DEAL = "#b35c00";
 export const NASH = "#1e6b35";
 export const FORECAST = "#6a3d9a";
+const LAST_DRAFT = "#a4161a";
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "±0");
 const minutes = (at: number, start: number | null) => (start === null ? 0 : Math.max(0, (at - start) / 60_000));
@@ -308,7 +310,7 @@ function TermsTable({ model }: { model: Model }) {
                   <th scope="row">{i.title}</th>
                   <td>
                     {optionLabel(s, i.id, option)}
-                    {model.final.draft.settledIn[i.id] && model.agreement && (
+                    {model.final.draft.settledIn[i.id] && model.agreement && isSettled(i, model.terms) && (
                       <span className="hint"> · {phaseTitle(s, model.final.draft.settledIn[i.id]!)}</span>
                     )}
                   </td>
@@ -353,6 +355,18 @@ function ChartSection({ model }: { model: Model }) {
       shape: "star",
       color: DEAL,
     },
+    // With no agreement, where the unsigned last draft stood: often above both reservation lines.
+    ...(model.lastDraft
+      ? [
+          {
+            key: "lastDraft",
+            name: T.lastDraftMark,
+            points: [pt(Object.fromEntries(model.lastDraft.sides.map((x) => [x.id, x.points])), T.lastDraftMark)],
+            shape: "cross" as const,
+            color: LAST_DRAFT,
+          },
+        ]
+      : []),
   ];
   const summary = T.chartSummary(nameA, nameB, model.point, a.frontier.length, a.pairs.length);
   return (

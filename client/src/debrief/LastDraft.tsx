@@ -1,3 +1,4 @@
+import { isSettled } from "../../../shared/index";
 import { optionLabel, optionPoints, sideName } from "../replay/labels";
 import { t } from "../texts";
 import type { Debrief as Model } from "./model";
@@ -69,7 +70,8 @@ export function LastDraft({ model }: { model: Model }) {
                   <th scope="row">{i.title}</th>
                   <td>
                     {optionLabel(s, i.id, option)}
-                    {!d.named.includes(i.id) && <span className="hint"> {T.noDealOption}</span>}
+                    {/* Named at its no-deal option or not named at all: not settled, as the signing rule counts. */}
+                    {!isSettled(i, d.terms) && <span className="hint"> {T.noDealOption}</span>}
                   </td>
                   <td>{optionPoints(e, idA, i.id, option)}</td>
                   <td>{optionPoints(e, idB, i.id, option)}</td>

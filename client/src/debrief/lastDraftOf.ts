@@ -1,5 +1,4 @@
 import {
-  completeTerms,
   type GameState,
   type Scenario,
   scoresFor,
@@ -17,10 +16,8 @@ import {
  */
 export type LastDraft = {
   version: number;
-  /** The draft's complete terms (issues it did not name at their no-deal option). */
+  /** The draft's own terms: the issues it named (an issue it did not name is at its no-deal option). */
   terms: Terms;
-  /** The issues the draft named, as opposed to those left at their no-deal option. */
-  named: string[];
   settled: number;
   minimum: number;
   sides: {
@@ -60,8 +57,7 @@ export function lastDraftOf(final: GameState, effective: Scenario): LastDraft | 
   const minimum = final.scenario.rules.minimumIssues;
   return {
     version: draft.version,
-    terms: completeTerms(final.scenario, draft.terms),
-    named: Object.keys(draft.terms),
+    terms: draft.terms,
     settled,
     minimum,
     sides,

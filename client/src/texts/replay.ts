@@ -234,7 +234,7 @@ export const replay = {
       caption: "The last draft, issue by issue, with each side's points",
       issue: "Issue",
       option: "In the last draft",
-      noDealOption: "(left at its no-deal option)",
+      noDealOption: "(at its no-deal option: not settled)",
       worthCaption: "What the last draft was worth to each side against its walk-away",
       side: "Side",
       worth: "Signed, worth",
@@ -275,6 +275,7 @@ export const replay = {
     dealMark: "The deal",
     draftMark: "The draft now",
     noDealMark: "No agreement (reservations)",
+    lastDraftMark: "The last draft, unsigned",
     leftTitle: "Points left on the table",
     leftUnit: (n: number) => (n === 1 ? "point" : "points"),
     leftExplain: (joint: number, max: number) =>
