@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { joinByCode, links as T } from "../texts/links";
-import { isLocalHost, type StudentOrigin } from "./useStudentOrigin";
+import { isLocalHost, offeredOrigins, type StudentOrigin } from "./useStudentOrigin";
 
 /**
  * Where the links below point: PUBLIC_URL said plainly, or a choice among this machine's network
@@ -11,7 +11,8 @@ export function StudentAddress({ where }: { where: StudentOrigin }) {
   const { answer, error, origin } = where;
   const host = window.location.hostname;
   const local = isLocalHost(host);
-  const onlyLoopback = answer !== null && !answer.publicUrl && answer.candidates.every((c) => c.loopback);
+  // Links at loopback reach no phone; a page opened at another name (offered too) may well be reached.
+  const onlyLoopback = answer !== null && !answer.publicUrl && local && answer.candidates.every((c) => c.loopback);
   return (
     <section className="card no-print" aria-labelledby={`${id}-title`} data-testid="student-address">
       <h2 id={`${id}-title`}>{T.title}</h2>
@@ -28,9 +29,9 @@ export function StudentAddress({ where }: { where: StudentOrigin }) {
             aria-describedby={`${id}-hint`}
             data-testid="student-origin-choice"
           >
-            {answer.candidates.map((c) => (
-              <option key={c.origin} value={c.origin}>
-                {T.option(c.origin, c.interface)}
+            {offeredOrigins(answer, window.location.origin).map((o) => (
+              <option key={o} value={o}>
+                {T.option(o, answer.candidates.find((c) => c.origin === o)?.interface ?? T.thisPage)}
               </option>
             ))}
           </select>

@@ -35,15 +35,23 @@ function remembered(): string | null {
   }
 }
 
-/** PUBLIC_URL, else the remembered pick if still offered, else the first candidate. */
-export function pickOrigin(answer: Addresses | null, chosen: string | null, fallback: string): string {
-  if (!answer) return fallback;
-  if (answer.publicUrl) return answer.publicUrl;
+/**
+ * What the facilitator may choose from: the server's candidates, and this page's own address when
+ * it is not localhost and not among them (a name such as teacher-laptop.local, a port forwarded).
+ */
+export function offeredOrigins(answer: Addresses, page: string): string[] {
   const offered = answer.candidates.map((c) => c.origin);
+  return isLocalHost(new URL(page).hostname) || offered.includes(page) ? offered : [page, ...offered];
+}
+
+/** PUBLIC_URL, else the remembered pick if still offered, else this page's address if others reach it, else the first candidate. */
+export function pickOrigin(answer: Addresses | null, chosen: string | null, page: string): string {
+  if (!answer) return page;
+  if (answer.publicUrl) return answer.publicUrl;
+  const offered = offeredOrigins(answer, page);
   if (chosen && offered.includes(chosen)) return chosen;
-  // A page opened at a LAN address is already one students reach.
-  if (offered.includes(fallback)) return fallback;
-  return offered[0] ?? fallback;
+  if (offered.includes(page) && !isLocalHost(new URL(page).hostname)) return page;
+  return offered[0] ?? page;
 }
 
 /** For a game's links: asked with the game's facilitator token (renewed with the key if need be). */

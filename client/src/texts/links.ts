@@ -6,6 +6,7 @@ export const links = {
   chooseHint:
     "This computer's addresses on the network. Pick the one of the network the students' phones are on (the school Wi-Fi); this browser remembers it.",
   option: (origin: string, iface: string) => `${origin} (${iface})`,
+  thisPage: "this page's address",
   localPage: (host: string) =>
     `This page is open at ${host}, which on a student's phone means the phone itself: links built from it would point nowhere. The links below use the address above instead.`,
   loopbackOnly:
