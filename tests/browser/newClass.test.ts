@@ -123,6 +123,23 @@ describe.skipIf(!hasChromium)("a class in one action", () => {
     expect(new Set(await page.getByTestId("class-card-table").allInnerTexts()).size).toBe(1);
   });
 
+  it("seats a pasted roster: as many tables as it needs, each student's name on a card", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Student ${i + 1}`);
+    await page.goto(`${server.url}/facilitator/new-class`);
+    await page.getByTestId("class-by-roster").check();
+    await page.getByTestId("class-roster").fill(names.join("\n"));
+    // 12 names at 9 seats a table: two tables, labelled by default.
+    await expect.poll(() => page.getByTestId("class-label-1").inputValue()).toBe("Table B");
+    expect(await page.getByTestId("class-label-2").count()).toBe(0);
+    await page.getByTestId("create-class").click();
+    await page.waitForURL("**/facilitator/classes/*");
+    await expect.poll(() => page.getByTestId("class-table-label").allInnerTexts()).toEqual(["Table A", "Table B"]);
+    await page.getByTestId("class-cards").click();
+    await expect.poll(() => page.getByTestId("class-card").count()).toBe(2 * SEATS);
+    const seated = (await page.getByTestId("class-card-name").allTextContents()).map((n) => n.replace(/^For\s*/, ""));
+    expect(seated.sort()).toEqual([...names].sort());
+  });
+
   it("downloads the links CSV under the CSP: a row per seat with its table, code and link", async () => {
     await page.goto(`${server.url}/facilitator/classes/${classId}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("class-csv").click()]);
