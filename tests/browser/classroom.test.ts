@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { planMinutes } from "../../shared/index";
 import { defaultScenario } from "../../shared/scenarios/index";
 import { privateTextsOf } from "../support/secrets";
@@ -25,10 +25,19 @@ describe.skipIf(!hasChromium)("the facilitator guide, the handout and the timing
     await server?.drop();
   });
 
+  /** What the pages' Content Security Policy refused (the raw-imported guide must need no eval). */
+  const refused: string[] = [];
+  afterEach(() => {
+    expect(refused).toEqual([]);
+  });
+
   /** A page whose browser holds the facilitator key, as after signing in. */
   async function signedIn(): Promise<Page> {
     const { page, context } = await newPage(browser);
     await context.addInitScript((k) => localStorage.setItem("summitry.facilitatorKey", k), key);
+    page.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+    });
     return page;
   }
 
