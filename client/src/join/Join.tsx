@@ -35,7 +35,16 @@ export function Join({ gameId }: { gameId: string }) {
           {t.join.nameHint}
         </p>
         <label htmlFor="join-code">{t.join.codeLabel}</label>
-        <input id="join-code" value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />
+        <input
+          id="join-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          autoComplete="off"
+          // A code typed off a card: capitals on a phone's keyboard, no "corrections".
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
         {error && (
           <p role="alert" className="error">
             {error}
