@@ -17,7 +17,7 @@ import type { Limits } from "./limits";
 type Kind = "games" | "uploads" | "imports";
 const WRITES: Record<string, Kind> = {
   "POST /api/games": "games",
-  // A class is one request (its tables are one form's work), counted as one.
+  // A class: its first table here, before the body is read; the route takes one per further table.
   "POST /api/classes": "games",
   "POST /api/games/:gameId/fork": "games",
   "POST /api/scenarios": "uploads",

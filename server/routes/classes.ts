@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -12,12 +12,14 @@ import {
   seatingSchema,
 } from "../../shared/contract/index";
 import type { Scenario } from "../../shared/index";
-import { keyFirst, requireKey } from "../auth/caller";
-import { newId } from "../auth/secrets";
+import { bearer, keyFirst, requireKey } from "../auth/caller";
+import { hashSecret, newId } from "../auth/secrets";
 import type { AppContext } from "../context";
 import { type ClassRow, type GameRow, joinedSeats } from "../db/gameStore";
 import { planClass } from "../games/classPlan";
 import { badRequest, notFound } from "../http/errors";
+import { type Buckets, takeAll } from "../limits/buckets";
+import { refuse } from "../limits/http";
 import { mintGame, setUpScenario } from "./games";
 
 /** A class's `tables` column: its games in order, each with the roster's seating (schema.ts). */
@@ -59,6 +61,9 @@ export async function classRoutes(app: FastifyInstance, ctx: AppContext): Promis
           issues: [{ path: planned.path, message: planned.message }],
         });
       }
+      // Each table is a game against the key's budget: the request took one, the rest are taken here.
+      const wait = takeTables(request, planned.plan.tables.length - 1);
+      if (wait > 0) return refuse(reply, wait, "too many games created from this key");
       const classId = newId("c");
       const title = body.title ?? base.title;
       const minted = planned.plan.tables.map((table) => {
@@ -127,6 +132,29 @@ export async function classRoutes(app: FastifyInstance, ctx: AppContext): Promis
       return one!;
     },
   );
+
+  /**
+   * Takes `extra` games from the key's minute and day budgets, all or none (those taken are given
+   * back when one is refused): 0, or the wait in ms. A class of 20 tables costs what 20 games do.
+   */
+  function takeTables(request: FastifyRequest, extra: number): number {
+    const secret = bearer(request);
+    if (!secret || extra <= 0) return 0;
+    const key = hashSecret(secret);
+    const { minute, day } = ctx.limits.writes.games;
+    const pairs: [Buckets, string][] = [
+      [minute, key],
+      [day, key],
+    ];
+    for (let taken = 0; taken < extra; taken++) {
+      const wait = takeAll(pairs);
+      if (wait > 0) {
+        for (let i = 0; i < taken; i++) for (const [b, k] of pairs) b.give(k);
+        return wait;
+      }
+    }
+    return 0;
+  }
 
   /** Classes with their tables in the class's order; a table deleted since is left out. */
   async function summaries(rows: ClassRow[]): Promise<ClassSummary[]> {

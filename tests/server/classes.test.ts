@@ -152,6 +152,28 @@ describe.each(backends)("classes ($name)", (backend) => {
     }
   });
 
+  it("counts every table against the key's games budget, all or none", async () => {
+    const fresh = await backend.fresh();
+    const limited = await startServer(fresh.db, { GAMES_PER_MINUTE_PER_KEY: "5" });
+    try {
+      const key = await facilitatorKey(limited.url, "Budget");
+      const post = (body: unknown) => http(limited.url, "POST", "/api/classes", { token: key, body });
+      // Six tables need six games: refused, and only the request's own one is spent.
+      const six = await post({ scenarioId: SCENARIO, tables: 6 });
+      expect(six.status).toBe(429);
+      expect(six.body.error.code).toBe("rate_limited");
+      expect((await http(limited.url, "GET", "/api/classes", { token: key })).body).toEqual([]);
+      // Four left: a class of four takes them all, and then a lone game is refused.
+      expect((await post({ scenarioId: SCENARIO, tables: 4 })).status).toBe(201);
+      const more = await http(limited.url, "POST", "/api/games", { token: key, body: { scenarioId: SCENARIO } });
+      expect(more.status).toBe(429);
+    } finally {
+      await limited.stop();
+      await fresh.db.close();
+      await fresh.drop();
+    }
+  });
+
   it("lets only the owner's key read a class; another key is told there is none", async () => {
     const created = (
       await call("POST", "/api/classes", teacher, {
