@@ -1,11 +1,5 @@
-import { useEffect, useId, useState } from "react";
-import {
-  createdClass,
-  defaultLabel,
-  MAX_TABLES,
-  type ScenarioListing,
-  scenarioList,
-} from "../../../shared/contract/index";
+import { useId, useState } from "react";
+import { createdClass, defaultLabel, MAX_TABLES } from "../../../shared/contract/index";
 import { changedPhaseMinutes, type PublicScenario, planMinutes } from "../../../shared/index";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
@@ -15,6 +9,7 @@ import { t } from "../texts";
 import { requireFacilitatorKey } from "./access";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
+import { LeaveOutRoles, useScenarioChoice } from "./SetupFields";
 import { useScenario } from "./scenarios";
 import "./facilitator.css";
 import "./classes.css";
@@ -22,7 +17,6 @@ import "./classes.css";
 const T = t.classes.newClass;
 const G = t.facilitator.newGame;
 const P = t.classroom.plans;
-const DEFAULT_SCENARIO = "great-rebalancing";
 
 /** The roster as typed: a name a line, blank lines and surrounding spaces dropped. */
 const namesOf = (text: string) =>
@@ -37,22 +31,8 @@ const namesOf = (text: string) =>
  * roster dealt over them; then the class page, with every table's links and the handouts.
  */
 export function NewClass() {
-  const [list, setList] = useState<ScenarioListing[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<{ id: string; version: number } | null>(null);
+  const { list, listError, chosen, setChosen } = useScenarioChoice();
   const selectId = useId();
-
-  useEffect(() => {
-    api("/api/scenarios", scenarioList, { token: storage.facilitatorKey() }).then(
-      (l) => {
-        const sorted = [...l].sort((a, b) => (a.id === DEFAULT_SCENARIO ? -1 : b.id === DEFAULT_SCENARIO ? 1 : 0));
-        setList(sorted);
-        const first = sorted[0];
-        if (first) setChosen((c) => c ?? { id: first.id, version: first.version });
-      },
-      (err) => setError(describeError(err)),
-    );
-  }, []);
   const scenario = useScenario(chosen?.id, chosen?.version);
   const current = scenario && chosen && scenario.id === chosen.id && scenario.version === chosen.version;
 
@@ -82,7 +62,7 @@ export function NewClass() {
             </option>
           ))}
         </select>
-        <ErrorText message={error} />
+        <ErrorText message={listError} />
       </section>
       {current ? (
         <ClassForm key={`${scenario.id}@${scenario.version}`} scenario={scenario} />
@@ -317,35 +297,13 @@ function ClassForm({ scenario }: { scenario: PublicScenario }) {
         </p>
       </fieldset>
 
-      {scenario.roles.some((r) => r.optional) && (
-        <fieldset className="fac-fieldset">
-          <legend>{G.rolesLegend}</legend>
-          <p className="hint">{G.rolesHint}</p>
-          {scenario.roles
-            .filter((r) => r.optional)
-            .map((r) => (
-              <div key={r.id} className="fac-check">
-                <input
-                  type="checkbox"
-                  id={`${ids}-leave-${r.id}`}
-                  data-testid={`class-leave-out-${r.id}`}
-                  checked={leaveOut.has(r.id)}
-                  onChange={(e) =>
-                    setLeaveOut((s) => {
-                      const next = new Set(s);
-                      if (e.target.checked) next.add(r.id);
-                      else next.delete(r.id);
-                      return next;
-                    })
-                  }
-                />
-                <label htmlFor={`${ids}-leave-${r.id}`}>
-                  {G.leaveOut(r.title, scenario.sides.find((s) => s.id === r.side)?.name ?? r.side)}
-                </label>
-              </div>
-            ))}
-        </fieldset>
-      )}
+      <LeaveOutRoles
+        scenario={scenario}
+        leaveOut={leaveOut}
+        onChange={setLeaveOut}
+        idPrefix={`${ids}-leave-`}
+        testIdPrefix="class-leave-out-"
+      />
 
       <button type="submit" data-testid="create-class" disabled={busy || invalid}>
         {busy ? T.creating : T.create}

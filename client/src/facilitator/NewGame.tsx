@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useState } from "react";
-import { createdGame, type ScenarioListing, scenarioList } from "../../../shared/contract/index";
+import { useId, useState } from "react";
+import { createdGame } from "../../../shared/contract/index";
 import { changedPhaseMinutes, type PublicScenario, planMinutes } from "../../../shared/index";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
@@ -11,47 +11,18 @@ import { requireFacilitatorKey } from "./access";
 import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 import { ScenarioUpload } from "./ScenarioUpload";
+import { LeaveOutRoles, useScenarioChoice } from "./SetupFields";
 import { useScenario } from "./scenarios";
 import "./facilitator.css";
 
-const DEFAULT_SCENARIO = "great-rebalancing";
 const T = t.facilitator.newGame;
 const P = t.classroom.plans;
 
-/** The default scenario first, then the others by title. */
-const ordered = (list: ScenarioListing[]) =>
-  [...list].sort((a, b) =>
-    a.id === DEFAULT_SCENARIO ? -1 : b.id === DEFAULT_SCENARIO ? 1 : a.title.localeCompare(b.title),
-  );
-
 /** Create a game: a scenario (or a new one uploaded), its title, phase lengths and seats. */
 export function NewGame() {
-  const [list, setList] = useState<ScenarioListing[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<{ id: string; version: number } | null>(null);
+  const { list, listError, chosen, setChosen, loadList } = useScenarioChoice();
   const selectId = useId();
   const key = useFacilitatorKey();
-
-  const loadList = useCallback(async (pick?: { id: string; version: number }) => {
-    try {
-      // With the key: a facilitator's own uploads are listed to that key only.
-      const l = ordered(await api("/api/scenarios", scenarioList, { token: storage.facilitatorKey() }));
-      setList(l);
-      setListError(null);
-      setChosen((c) => {
-        if (pick) return pick;
-        if (c) return c;
-        const first = l[0];
-        return first ? { id: first.id, version: first.version } : null;
-      });
-    } catch (err) {
-      setListError(describeError(err));
-    }
-  }, []);
-
-  useEffect(() => {
-    loadList();
-  }, [loadList]);
 
   const scenario = useScenario(chosen?.id, chosen?.version);
   const current = scenario && chosen && scenario.id === chosen.id && scenario.version === chosen.version;
@@ -140,8 +111,6 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
   };
   const total = scenario.phases.reduce((n, p) => n + (Number(minutes[p.id]) || 0), 0);
   const invalid = scenario.phases.some((p) => badMinutes(minutes[p.id])) || title.trim().length > 200;
-  const optional = scenario.roles.filter((r) => r.optional);
-  const sideName = (id: string) => scenario.sides.find((s) => s.id === id)?.name ?? id;
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -270,31 +239,13 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
         </p>
       </fieldset>
 
-      {optional.length > 0 && (
-        <fieldset className="fac-fieldset">
-          <legend>{T.rolesLegend}</legend>
-          <p className="hint">{T.rolesHint}</p>
-          {optional.map((r) => (
-            <div key={r.id} className="fac-check">
-              <input
-                type="checkbox"
-                id={`ng-leave-${r.id}`}
-                data-testid={`leave-out-${r.id}`}
-                checked={leaveOut.has(r.id)}
-                onChange={(e) =>
-                  setLeaveOut((s) => {
-                    const next = new Set(s);
-                    if (e.target.checked) next.add(r.id);
-                    else next.delete(r.id);
-                    return next;
-                  })
-                }
-              />
-              <label htmlFor={`ng-leave-${r.id}`}>{T.leaveOut(r.title, sideName(r.side))}</label>
-            </div>
-          ))}
-        </fieldset>
-      )}
+      <LeaveOutRoles
+        scenario={scenario}
+        leaveOut={leaveOut}
+        onChange={setLeaveOut}
+        idPrefix="ng-leave-"
+        testIdPrefix="leave-out-"
+      />
       <p className="hint">{T.seatCount(scenario.roles.length - leaveOut.size)}</p>
 
       <button
