@@ -98,6 +98,10 @@ describe.skipIf(!hasChromium)("a class in one action", () => {
     await expect
       .poll(() => page.locator(".sheet-kicker").first().textContent())
       .toContain("Table B · The Great Rebalancing");
+    // And the report: the facilitator's debrief of a table names it, on the page and in the tab.
+    await page.goto(`${server.url}/debrief/${tables[2]!.gameId}`);
+    await expect.poll(() => page.title()).toBe("Table C · Period 3 · Debrief — Summitry");
+    await expect.poll(() => page.locator(".deb-kicker").textContent()).toContain("Table C");
   });
 
   it("prints 3 × 9 cut-apart cards, each with its table, a QR code and a code", async () => {

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { isSettled } from "../../../shared/index";
+import { useTableTitle } from "../common/TableTitle";
 import { Link } from "../core/router";
 import { seatParam, seatPath, withSeat } from "../core/seatPaths";
 import { issueTitle, optionLabel, optionPoints, phaseTitle, roleTitle, sideName } from "../replay/labels";
-import { type GameRecord, useRecord, viewerOf } from "../replay/record";
+import { credentialsFor, type GameRecord, useRecord, viewerOf } from "../replay/record";
 import { t } from "../texts";
 import type { CurveData } from "./ConcessionChart";
 import { LastDraft } from "./LastDraft";
@@ -91,6 +92,7 @@ function Body({
   isFacilitator: boolean;
   record: GameRecord;
 }) {
+  const table = useTableTitle(gameId, credentialsFor(gameId)[0] ?? null, T.title);
   const s = model.scenario;
   const a = model.analysis;
   const [idA, idB] = a.sides;
@@ -138,7 +140,10 @@ function Body({
       </nav>
 
       <header className="deb-header">
-        <p className="deb-kicker">{T.kicker}</p>
+        <p className="deb-kicker">
+          {/* A class's table: its label first, so three tables' reports are told apart. */}
+          {table?.label ? `${table.label} · ${T.kicker}` : T.kicker}
+        </p>
         <h1>{s.title}</h1>
         <p className="hint">{T.subtitle(gameId, date, record.events.length)}</p>
         <p className={`deb-headline ${model.agreement && model.over ? "deb-good" : ""}`}>{headline}</p>
