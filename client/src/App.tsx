@@ -12,6 +12,7 @@ const Invite = lazy(() => import("./facilitator/Invite").then((m) => ({ default:
 const NewGame = lazy(() => import("./facilitator/NewGame").then((m) => ({ default: m.NewGame })));
 const NewClass = lazy(() => import("./facilitator/NewClass").then((m) => ({ default: m.NewClass })));
 const ClassPage = lazy(() => import("./facilitator/ClassPage").then((m) => ({ default: m.ClassPage })));
+const ClassConsole = lazy(() => import("./facilitator/ClassConsole").then((m) => ({ default: m.ClassConsole })));
 const ClassCards = lazy(() => import("./facilitator/ClassCards").then((m) => ({ default: m.ClassCards })));
 const Setup = lazy(() => import("./facilitator/Setup").then((m) => ({ default: m.Setup })));
 const Sheets = lazy(() => import("./facilitator/Sheets").then((m) => ({ default: m.Sheets })));
@@ -43,6 +44,7 @@ export function App() {
   const cohort = match("/facilitator/cohort/:scenarioId", path);
   const classAt = match("/facilitator/classes/:classId", path);
   const cards = match("/facilitator/classes/:classId/cards", path);
+  const classConsole = match("/facilitator/classes/:classId/console", path);
   const handout = match("/handout/:scenarioId", path);
   let node: React.ReactNode = <Home />;
   if (join) node = <Join gameId={join.gameId!} />;
@@ -56,6 +58,7 @@ export function App() {
   else if (match("/facilitator/new", path)) node = <NewGame />;
   else if (match("/facilitator/new-class", path)) node = <NewClass />;
   else if (classAt) node = <ClassPage key={classAt.classId} classId={classAt.classId!} />;
+  else if (classConsole) node = <ClassConsole key={classConsole.classId} classId={classConsole.classId!} />;
   else if (cards) node = <ClassCards key={cards.classId} classId={cards.classId!} />;
   else if (setup) node = <Setup gameId={setup.gameId!} />;
   else if (sheets) node = <Sheets gameId={sheets.gameId!} />;

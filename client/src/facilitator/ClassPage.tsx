@@ -36,6 +36,18 @@ export function ClassPage({ classId }: { classId: string }) {
       {klass && scenario && <p className="hint">{T.subtitle(scenario.title, klass.tables.length)}</p>}
       <ErrorText message={error} />
       {!klass && !error && <p>{t.common.loading}</p>}
+      {klass && (
+        <p className="class-actions">
+          <Link
+            to={`/facilitator/classes/${encodeURIComponent(klass.classId)}/console`}
+            className="button"
+            testId="class-console-link"
+          >
+            {t.classConsole.link}
+          </Link>{" "}
+          <span className="hint">{t.classConsole.linkHint}</span>
+        </p>
+      )}
       {klass && <Tables klass={klass} />}
       {klass && scenario && <Handouts klass={klass} scenario={scenario} />}
     </main>

@@ -1,4 +1,5 @@
 import { access } from "./access";
+import { classConsole } from "./classConsole";
 import { classes } from "./classes";
 import { classroom } from "./classroom";
 import { common } from "./common";
@@ -12,6 +13,6 @@ import { seat } from "./seat";
  * be added later: another set of the same shape, chosen at start-up. Functions take what they
  * interpolate.
  */
-export const en = { ...common, access, seat, facilitator, projector, replay, classroom, classes };
+export const en = { ...common, access, seat, facilitator, projector, replay, classroom, classes, classConsole };
 export type Texts = typeof en;
 export const t: Texts = en;
