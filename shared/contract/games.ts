@@ -31,7 +31,8 @@ export type CreatedGame = z.infer<typeof createdGame>;
 
 export const joinBody = z.strictObject({
   code: wellFormedString(100).min(1),
-  name: textSchema({ max: 80, trim: true, min: 1 }),
+  // Its own words for a blank name, which is what a student meets most ("Too small" says nothing).
+  name: textSchema({ max: 80, trim: true }).min(1, { error: "type your name (a blank name cannot join)" }),
 });
 export const joined = z.object({
   token: z.string(),

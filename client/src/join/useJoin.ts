@@ -21,6 +21,11 @@ export function useJoin(gameId: string | null, initialCode = "") {
 
   async function join(e: React.FormEvent) {
     e.preventDefault();
+    // The field's `required` lets a name of spaces through; the server would refuse it after trimming.
+    if (name.trim() === "") {
+      setError(t.join.blankName);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

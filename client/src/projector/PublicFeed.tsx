@@ -7,7 +7,13 @@ const SHOWN = 2;
 
 /** Injects and Control's notes made public (to everyone), newest first; the latest one stands out. */
 export function PublicFeed({ view }: { view: ClientView }) {
-  const all = view.feed.filter((f) => f.kind !== "reveal" && f.to === null).reverse();
+  // By seq, newest first, not by arrival: a merged view can hold an item fetched late (after a
+  // reconnect) behind newer ones, and "Latest" must never stay on an old note.
+  const all = view.feed
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => f.kind !== "reveal" && f.to === null)
+    .sort((a, b) => b.f.seq - a.f.seq || b.i - a.i)
+    .map(({ f }) => f);
   if (all.length === 0) return null;
   // A wall screen cannot be scrolled by the room: the newest few, and a count of the rest.
   const items = all.slice(0, SHOWN);

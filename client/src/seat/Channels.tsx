@@ -193,7 +193,7 @@ function ChannelPanel({ m, channel, send, text, setText }: PanelProps) {
           id="chat-input"
           rows={2}
           value={text}
-          maxLength={max}
+          // No maxLength: it would cut a long paste silently. The count shows it, the rule refuses it.
           disabled={closed !== null}
           aria-describedby={`chat-hint${reason ? " chat-reason" : ""}`}
           onChange={(ev) => setText(ev.target.value)}

@@ -120,11 +120,15 @@ export function ProposalBuilder({ m, send, builder, setBuilder, blocks }: Props)
         <textarea
           id="proposal-note"
           rows={2}
-          maxLength={scenario.rules.chatMaxLength}
+          // No maxLength (a long paste would be cut silently): the count shows it, the rule refuses it.
           value={builder.note}
+          aria-describedby="proposal-note-count"
           onChange={(e) => setBuilder({ ...builder, note: e.target.value })}
           data-testid="proposal-note"
         />
+        <p className="hint" id="proposal-note-count" data-testid="proposal-note-count">
+          {t.seat.channels.count(builder.note.length, scenario.rules.chatMaxLength)}
+        </p>
 
         <div className="builder-worth" aria-live="polite">
           {worth ? (

@@ -74,6 +74,8 @@ function ProposalCard({ m, p, send, blocks, onCounter }: { m: Model; p: Proposal
   const withdrawMove = { type: "withdraw", proposalId: p.id };
   const acceptWhy = judge(acceptMove);
   const rejectWhy = judge(rejectMove);
+  // Whether rejecting is open at all, whatever the note: a note too long must not hide its own field.
+  const rejectOpen = note.trim() ? judge({ type: "reject", proposalId: p.id }) === null : rejectWhy === null;
   const withdrawWhy = judge(withdrawMove);
   const sameWhy = acceptWhy === rejectWhy;
   const counterable = Object.keys(p.terms).filter((id) => blocks[id] === null);
@@ -200,17 +202,21 @@ function ProposalCard({ m, p, send, blocks, onCounter }: { m: Model; p: Proposal
             </>
           )}
           <Reason id={`counter-why-${p.id}`} reason={counterWhy && c.whyCounter(counterWhy)} />
-          {rejectWhy === null && (
+          {rejectOpen && (
             <details className="reject-note">
               <summary>{c.addNote}</summary>
               <label htmlFor={`reject-note-${p.id}`}>{c.rejectNote}</label>
               <input
                 id={`reject-note-${p.id}`}
                 value={note}
-                maxLength={m.scenario.rules.chatMaxLength}
+                // No maxLength (a long paste would be cut silently): the count shows it, the rule refuses it.
+                aria-describedby={`reject-note-count-${p.id}`}
                 onChange={(e) => setNote(e.target.value)}
                 data-testid={`reject-note-${p.id}`}
               />
+              <span className="hint" id={`reject-note-count-${p.id}`}>
+                {t.seat.channels.count(note.length, m.scenario.rules.chatMaxLength)}
+              </span>
             </details>
           )}
         </>

@@ -18,7 +18,8 @@ const asSent = (_m: Model, e: RuleError) => e.message;
  */
 const explainers = {
   game_over: () => r.gameOver,
-  paused: () => r.paused,
+  // The rules call a clock never started "paused" too; a player needs to know which it is.
+  paused: (m) => (m.view.phase.started ? r.paused : r.notStarted),
   wrong_phase: (m, e, move) => {
     const type = moveType(move);
     // A back channel's refusal names no open moves: it opens after the first phase.

@@ -18,7 +18,8 @@ export const common = {
   home: {
     join: "Join a game",
     codeLabel: "Join code",
-    codeHint: "The code from your facilitator, e.g. 7KQ2M-…",
+    // The short format of docs/join-codes.md: ten characters in two groups of five.
+    codeHint: "The code from your facilitator, e.g. K7QM4-XRT9D",
     facilitate: "Run a game",
     facilitateHint: "Create games, hand out seats, run the clock and the injects.",
   },
@@ -29,6 +30,8 @@ export const common = {
     codeLabel: "Join code",
     submit: "Join",
     badCode: "That code does not open a seat. Check it with your facilitator.",
+    /** A name of spaces alone: caught before anything is sent. */
+    blankName: "Type your name: the other players see it at the table.",
   },
   common: {
     loading: "Loading…",

@@ -44,6 +44,7 @@ export const seat = {
   reasons: {
     gameOver: "the game is over.",
     paused: "the facilitator has paused the game.",
+    notStarted: "the game has not started: the facilitator starts the clock.",
     backchannelLater: (first: string) => `back channels open after the ${first}.`,
     moveNames: {
       propose: "proposals",
