@@ -1,0 +1,85 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { facilitatorKey, http } from "../support/server";
+import { hasChromium, launch, newPage, webServer } from "./support";
+
+// Issue #11's smaller things, in a real browser on a real server: a blank name is caught before
+// anything is sent, a long paste is counted and refused rather than cut, and a closed action
+// before the clock has ever started says so instead of "paused".
+
+describe.skipIf(!hasChromium)("issue #11's smaller things", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof webServer>>;
+  let game: { gameId: string; joinCodes: Record<string, string>; observerCode: string };
+  beforeAll(async () => {
+    server = await webServer();
+    browser = await launch();
+    const key = await facilitatorKey(server.url, "Small fixes");
+    game = (
+      await http(server.url, "POST", "/api/games", {
+        token: key,
+        body: { scenarioId: "great-rebalancing", title: "Small fixes" },
+      })
+    ).body;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.drop();
+  });
+
+  it("a blank name is refused in words, before anything is sent; the server says the same in its own words", async () => {
+    const { page, context } = await newPage(browser);
+    const joins: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/join")) joins.push(r.url());
+    });
+    await page.goto(server.url);
+    // The hint shows a code in the short format (docs/join-codes.md), not the old long one.
+    expect(await page.locator("#home-code-hint").innerText()).toMatch(/[2-9A-Z]{5}-[2-9A-Z]{5}/);
+    await page.getByLabel("Join code").fill(game.joinCodes["us-treasury"]!);
+    await page.getByLabel("Your name").fill("   ");
+    await page.getByRole("button", { name: "Join" }).click();
+    await expect.poll(() => page.getByRole("alert").innerText()).toMatch(/Type your name/);
+    expect(joins.filter((u) => u.includes("/api/"))).toEqual([]);
+    await context.close();
+
+    const r = await http(server.url, "POST", "/api/join", { body: { code: game.joinCodes["us-treasury"], name: " " } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/type your name/);
+    expect(r.body.error.message).not.toMatch(/too small/i);
+  });
+
+  async function seatPage(role: string, name: string): Promise<Page> {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.url}/join/${game.gameId}#${encodeURIComponent(game.joinCodes[role]!)}`);
+    await page.getByLabel("Your name").fill(name);
+    await page.getByRole("button", { name: "Join" }).click();
+    await page.waitForURL(`**/play/${game.gameId}/${role}`);
+    await expect.poll(() => page.getByTestId("proposal-builder").count(), { timeout: 20_000 }).toBe(1);
+    return page;
+  }
+
+  it("before the clock has started, a closed action says the game has not started, not paused", async () => {
+    const page = await seatPage("us-president", "Ana");
+    await expect.poll(() => page.locator("#propose-reason").innerText()).toMatch(/has not started/);
+    expect(await page.locator("#propose-reason").innerText()).not.toMatch(/paused/i);
+    await page.context().close();
+  });
+
+  it("a 1,536-character paste is kept whole, counted, and refused, in the chat and in a proposal's note", async () => {
+    const page = await seatPage("us-treasury", "Tess");
+    const long = "x".repeat(1536);
+    const chat = page.getByTestId("chat-input");
+    await chat.fill(long);
+    expect((await chat.inputValue()).length).toBe(1536);
+    await expect.poll(() => page.locator("#chat-hint").innerText()).toMatch(/1536\/1000/);
+    expect(await page.getByTestId("chat-send").isDisabled()).toBe(true);
+    expect(await page.locator("#chat-reason").innerText()).toMatch(/at most 1000 characters/);
+
+    const note = page.getByTestId("proposal-note");
+    await note.fill(long);
+    expect((await note.inputValue()).length).toBe(1536);
+    expect(await page.getByTestId("proposal-note-count").innerText()).toMatch(/1536\/1000/);
+    await page.context().close();
+  });
+});
