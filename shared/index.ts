@@ -64,6 +64,7 @@ export {
   systemMoveTypes,
 } from "./moves";
 export { nextRandom, randomIndex, seedState } from "./rng";
+export { agendaInPlay } from "./scenario/agenda";
 export { formatPath, type Problem } from "./scenario/crossCheck";
 export { type ParseScenarioResult, parseScenario, scenarioJsonSchema } from "./scenario/parse";
 export { type PublicScenario, publicScenario, publicScenarioSchema } from "./scenario/public";

@@ -2,12 +2,13 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ClientView } from "../../client/src/core/mergeView";
+import { IssueBoard } from "../../client/src/projector/IssueBoard";
 import { PublicFeed } from "../../client/src/projector/PublicFeed";
 import { modelOf, type SeatView } from "../../client/src/seat/model";
 import { explain } from "../../client/src/seat/reasons";
 import { t } from "../../client/src/texts";
 import { joinBody } from "../../shared/contract/index";
-import { checkMove, publicScenario, viewFor } from "../../shared/index";
+import { agendaInPlay, checkMove, publicScenario, viewFor } from "../../shared/index";
 import { defaultScenario } from "../../shared/scenarios/index";
 import { F, Play } from "../support/play";
 
@@ -71,5 +72,32 @@ describe("the projector's Latest tag", () => {
     const html = render([note(9, "new"), note(3, "old")]);
     expect(latestOf(html)).toBe("new");
     expect(html.match(/proj-tag-new/g)).toHaveLength(1);
+  });
+});
+
+describe("the agenda shown for a phase", () => {
+  const phase = (id: string) => defaultScenario.phases.find((p) => p.id === id)!;
+  it("lists only the issues someone acting in it holds", () => {
+    // Stockholm's agenda names chips and rare earths, which neither minister holds.
+    expect(phase("stockholm").agenda).toEqual(expect.arrayContaining(["chips", "rareEarths"]));
+    expect(agendaInPlay(phase("stockholm"), defaultScenario.roles)).toEqual(["tariffs", "purchases"]);
+    expect(agendaInPlay(phase("summit"), defaultScenario.roles)).toEqual(phase("summit").agenda);
+    // A role left out of the game holds nothing.
+    const seated = defaultScenario.roles.map((r) => r.id).filter((id) => id !== "us-treasury");
+    expect(agendaInPlay(phase("stockholm"), defaultScenario.roles, seated)).toEqual(["tariffs", "purchases"]);
+    expect(agendaInPlay(phase("stockholm"), defaultScenario.roles, ["us-president"])).toEqual([]);
+  });
+  it("is what the seat's model and the projector show in the Stockholm round", () => {
+    const g = new Play(defaultScenario).startAt("stockholm");
+    expect(modelOf(seatView(g, "us-commerce")).agenda).toEqual(["tariffs", "purchases"]);
+    const view = {
+      ...viewFor(g.state, "observer"),
+      scenario: publicScenario(defaultScenario),
+    } as unknown as ClientView;
+    const html = renderToStaticMarkup(createElement(IssueBoard, { view }));
+    const tagged = [...html.matchAll(/data-testid="projector-issue-(\w+)"(?:(?!<\/li>).)*?on the table now/g)].map(
+      (x) => x[1],
+    );
+    expect(tagged).toEqual(["tariffs", "purchases"]);
   });
 });

@@ -1,4 +1,4 @@
-import { isSettled, settledCount } from "../../../shared/index";
+import { agendaInPlay, isSettled, settledCount } from "../../../shared/index";
 import type { ClientView } from "../core/mergeView";
 import { t } from "../texts";
 
@@ -10,8 +10,17 @@ export function IssueBoard({ view }: { view: ClientView }) {
   if (!scenario) return null;
   // The signing rule's count (shared isSettled), not the number of issues the draft names.
   const settled = settledCount(scenario, view.draft.terms);
+  // On the table: the agenda's issues that someone acting in this phase holds, not the whole agenda.
+  const phase = scenario.phases[view.phase.index];
+  const agenda = phase
+    ? agendaInPlay(
+        { agenda: view.phase.agenda, acting: phase.acting },
+        scenario.roles,
+        view.seats.map((s) => s.id),
+      )
+    : view.phase.agenda;
   // The tag matters only when some issues are off the table.
-  const partial = scenario.issues.some((i) => !view.phase.agenda.includes(i.id));
+  const partial = scenario.issues.some((i) => !agenda.includes(i.id));
   // The draft's signatures are per side (side ids), so they are named by the side's name.
   const signedBy = view.draft.signedBy.map((id) => scenario.sides.find((s) => s.id === id)?.name ?? id).join(", ");
   return (
@@ -23,7 +32,7 @@ export function IssueBoard({ view }: { view: ClientView }) {
           const optionId = view.draft.terms[issue.id];
           const named = optionId ? (issue.options.find((o) => o.id === optionId)?.label ?? optionId) : null;
           const label = isSettled(issue, view.draft.terms) ? named : null;
-          const onAgenda = view.phase.agenda.includes(issue.id);
+          const onAgenda = agenda.includes(issue.id);
           return (
             <li
               key={issue.id}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { type Scenario, sidePoints, type View } from "../../../shared/index";
+import { agendaInPlay, type Scenario, sidePoints, type View } from "../../../shared/index";
 import { Outcome } from "../common/Outcome";
 import { t } from "../texts";
 import { issueTitle, optionLabel, phaseTitle, roleTitle, seatLabel, sideName } from "./labels";
@@ -12,6 +12,9 @@ export function PhasePanel({ view, at }: { view: View; at: number }) {
   const p = view.phase;
   const remaining = p.paused || p.endsAt === null ? p.remainingMs : Math.max(0, p.endsAt - at);
   const status = view.outcome ? T.over : !p.started ? T.notStarted : p.paused ? T.paused : T.running;
+  // What someone acting then could move, as the live screens show it (agendaInPlay).
+  const phase = s.phases[p.index];
+  const agenda = phase ? agendaInPlay({ agenda: p.agenda, acting: phase.acting }, s.roles) : p.agenda;
   return (
     <section className="card" aria-labelledby="rp-phase-title" data-testid="replay-phase">
       <h2 id="rp-phase-title">{T.phaseTitle(p.title, p.index + 1, s.phases.length)}</h2>
@@ -20,9 +23,7 @@ export function PhasePanel({ view, at }: { view: View; at: number }) {
         {!view.outcome && <span className="rp-clock">{T.remaining(remaining)}</span>}
         {p.extendedMinutes > 0 && <span className="hint"> {T.extended(p.extendedMinutes)}</span>}
       </p>
-      <p className="hint">
-        {p.agenda.length ? T.agenda(p.agenda.map((id) => issueTitle(s, id)).join(", ")) : T.noAgenda}
-      </p>
+      <p className="hint">{agenda.length ? T.agenda(agenda.map((id) => issueTitle(s, id)).join(", ")) : T.noAgenda}</p>
     </section>
   );
 }

@@ -34,7 +34,8 @@ function IssueRow({ m, issueId }: { m: Model; issueId: string }) {
   const { view, role } = m;
   const a = t.seat.board;
   const issue = m.issue(issueId)!;
-  const onAgenda = view.phase.agenda.includes(issue.id);
+  // Only what someone acting now can move: the Stockholm round's agenda names issues no minister holds.
+  const onAgenda = m.agenda.includes(issue.id);
   const yours = role.portfolio.includes(issue.id);
   const inDraft = view.draft.terms[issue.id];
   const settledIn = view.draft.settledIn[issue.id];

@@ -1,3 +1,4 @@
+import { agendaInPlay } from "../../../shared/index";
 import { Markdown } from "../common/Markdown";
 import { t } from "../texts";
 import { listOf, type Model } from "./model";
@@ -56,6 +57,8 @@ export function Briefs({ m, onClose }: { m: Model; onClose: () => void }) {
             <h3 id="phases-title">{b.phases}</h3>
             <ol className="brief-phases">
               {scenario.phases.map((p) => {
+                // Only the issues someone acting in that phase can propose (agendaInPlay).
+                const agenda = agendaInPlay(p, scenario.roles);
                 const acting =
                   p.acting === "all"
                     ? b.everyone
@@ -63,9 +66,9 @@ export function Briefs({ m, onClose }: { m: Model; onClose: () => void }) {
                 return (
                   <li key={p.id}>
                     <strong>{p.title}</strong> ({t.common.minutes(p.minutes)}){": "}
-                    {(p.moves as string[]).includes("propose") && p.agenda.length > 0
+                    {(p.moves as string[]).includes("propose") && agenda.length > 0
                       ? b.phaseAgenda(
-                          listOf(p.agenda.map((id) => m.issueTitle(id))),
+                          listOf(agenda.map((id) => m.issueTitle(id))),
                           p.acting === "all" || p.acting.length > 0 ? acting : b.nobody,
                         )
                       : (p.moves as string[]).includes("sign")

@@ -69,9 +69,7 @@ export function SeatHeader({ m, connection, briefOpen, onToggleBrief, latest }: 
         </p>
         <p hidden={view.outcome !== null}>
           <strong>{t.seat.header.agenda}</strong>{" "}
-          {view.phase.agenda.length === 0
-            ? t.seat.header.agendaEmpty
-            : listOf(view.phase.agenda.map((id) => m.issueTitle(id)))}
+          {m.agenda.length === 0 ? t.seat.header.agendaEmpty : listOf(m.agenda.map((id) => m.issueTitle(id)))}
         </p>
       </div>
       <p className="seat-latest" role="status" aria-live="polite" data-testid="announcer">

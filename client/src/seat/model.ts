@@ -1,4 +1,4 @@
-import type { PublicScenario, View } from "../../../shared/index";
+import { agendaInPlay, type PublicScenario, type View } from "../../../shared/index";
 import { t } from "../texts";
 
 type Role = PublicScenario["roles"][number];
@@ -21,6 +21,8 @@ export type Model = {
   otherSide: Side;
   isLeader: boolean;
   phase: Phase;
+  /** The agenda's issues that someone acting in this phase holds: what is "on the table" now. */
+  agenda: string[];
   /** Whether this seat acts across the table in the current phase. */
   acting: boolean;
   /** The roles of this seat's side that act across the table in the current phase. */
@@ -58,6 +60,7 @@ export function modelOf(view: SeatView): Model {
     otherSide,
     isLeader: side.leader === role.id,
     phase,
+    agenda: agendaInPlay({ agenda: view.phase.agenda, acting: phase.acting }, scenario.roles, [...seatsHere]),
     acting: actingIds(role),
     actingOnMySide: scenario.roles.filter((r) => r.side === side.id && seatsHere.has(r.id) && actingIds(r)),
     sideIndex: (id) =>
