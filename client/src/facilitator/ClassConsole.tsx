@@ -145,7 +145,7 @@ function Actions({
   links: Map<string, TableLink>;
 }) {
   const [busy, setBusy] = useState(false);
-  const [last, setLast] = useState<{ action: string; results: Result[] } | null>(null);
+  const [last, setLast] = useState<{ action: string; results: Result[]; run: number } | null>(null);
   const [minutes, setMinutes] = useState("5");
   const [card, setCard] = useState("");
   const [title, setTitle] = useState("");
@@ -178,7 +178,8 @@ function Actions({
         };
       }),
     );
-    setLast({ action, results });
+    // `run` counts the actions sent, so a reader (and a test) can tell one answer from the next.
+    setLast((prev) => ({ action, results, run: (prev?.run ?? 0) + 1 }));
     setBusy(false);
     return results.every((r) => r.ok);
   };
@@ -325,7 +326,7 @@ function Actions({
           <>
             <h3>{T.results}</h3>
             <p className="hint">{T.resultsCaption(last.action)}</p>
-            <ul className="cc-results" data-testid="cc-results">
+            <ul className="cc-results" data-testid="cc-results" data-run={last.run}>
               {last.results.map((r) => (
                 <li
                   key={r.gameId}
