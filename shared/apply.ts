@@ -189,9 +189,18 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     }
     case "endGame":
       return end(next, "endGame", noDealEnding(next, null), at);
+    case "lastCall": {
+      // The clock now runs to the last call's end, from whatever was left of the phase; the
+      // server arms that deadline as any other (service.ts), so a restart keeps it.
+      const ms = event.payload.minutes * 60_000;
+      next.lastCall = { at, minutes: event.payload.minutes };
+      next.clock = { ...state.clock, started: true, paused: false, endsAt: at + ms, remainingMs: ms };
+      return next;
+    }
     case "advancePhase":
     case "deadline": {
-      if (state.phaseIndex + 1 >= state.scenario.phases.length) {
+      // At a last call's end the game ends, whichever phase it was called in.
+      if (state.lastCall || state.phaseIndex + 1 >= state.scenario.phases.length) {
         return end(next, event.type, noDealEnding(next, null), at);
       }
       return enterPhase(next, state.phaseIndex + 1, at, own);

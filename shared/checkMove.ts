@@ -41,5 +41,6 @@ export function tableOfView(view: View & { scenario: NonNullable<View["scenario"
     seats: view.seats.map((s) => s.id),
     injects: view.secrets?.injects ?? null,
     played: view.secrets?.played ?? [],
+    lastCall: view.phase.lastCall ?? null,
   };
 }

@@ -21,6 +21,7 @@ export function tableOf(state: GameState): Table {
     seats: Object.keys(state.seats),
     injects: state.scenario.injects,
     played: state.played,
+    lastCall: state.lastCall ?? null,
   };
 }
 

@@ -53,6 +53,7 @@ export type EventFacts = {
   drawInject: InjectFacts;
   note: { text: string; to: string[] | null };
   endGame: Nothing;
+  lastCall: { minutes: number };
   deadline: PhaseFacts;
   seatJoined: { seat: string; name: string };
 };
@@ -140,6 +141,7 @@ export function describeEvent<R>(event: GameEvent, setting: EventSetting, words:
     case "resume":
       return say(event, { first: !setting.started });
     case "extend":
+    case "lastCall":
       return say(event, { minutes: event.payload.minutes });
     case "inject": {
       const p = event.payload;

@@ -27,7 +27,12 @@ export type Table = {
   /** Only the facilitator's table knows the deck; a seat's check leaves inject rules to the server. */
   injects: Pick<Inject, "id" | "when">[] | null;
   played: string[];
+  /** The last call under way (rules version 3), if any. */
+  lastCall?: { at: number; minutes: number } | null;
 };
+
+/** The player moves open during a last call (GAME.md: only signing, and taking a signature back). */
+export const LAST_CALL_OPEN = ["sign", "unsign"] as const;
 
 /** The current rules' limit on extending a phase (the web client's; the judge reads the game's own). */
 export const MAX_EXTEND_MINUTES = rulesInForce().maxExtendMinutes;
@@ -91,6 +96,11 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
       ? err("message_too_long", `at most ${maxText} characters`, { max: maxText, length: text.length })
       : null;
 
+  // A last call leaves only signing and unsigning open, whatever the phase allows.
+  const lastCall = table.lastCall ?? null;
+  if (lastCall && !(LAST_CALL_OPEN as readonly string[]).includes(move.type)) {
+    return lastCallRefusal(table, `${move.type} is closed`);
+  }
   // A pause stops the negotiation; the teams may still talk among themselves.
   if (table.clock.paused && move.type !== "chat") return err("paused", "the facilitator has paused the game");
 
@@ -161,7 +171,7 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
       return null;
     }
     case "sign": {
-      if (!open("sign")) return wrongPhase();
+      if (!open("sign") && !lastCall) return wrongPhase();
       if (!isLeader) return err("not_leader", "only the leader signs");
       if (move.draftVersion !== table.draft.version) {
         return err(
@@ -184,7 +194,7 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
       return null;
     }
     case "unsign": {
-      if (!open("unsign")) return wrongPhase();
+      if (!open("unsign") && !lastCall) return wrongPhase();
       if (!isLeader) return err("not_leader", "only the leader unsigns");
       if (!table.draft.signedBy.includes(role.side)) return err("not_signed", "your side has not signed");
       return null;
@@ -221,8 +231,31 @@ function judgeTerms(table: Table, role: { id: string; portfolio: string[] }, ter
   return null;
 }
 
+/** A refusal during last call: says what is open and when the game ends (null while paused). */
+function lastCallRefusal(table: Table, what: string): RuleError {
+  return err("last_call", `last call: ${what}; only signing and unsigning are open until the game ends`, {
+    endsAt: table.clock.endsAt,
+    open: [...LAST_CALL_OPEN],
+  });
+}
+
 function judgeFacilitator(table: Table, move: Move): RuleError | null {
   switch (move.type) {
+    case "lastCall": {
+      // A versioned rule (rulesVersions.ts): a version-1 or -2 game has no last call.
+      const rules = rulesInForce();
+      if (!rules.lastCall) {
+        return err("not_in_rules", `this game's rules (version ${rules.version}) have no last call`, {
+          rulesVersion: rules.version,
+          since: 3,
+        });
+      }
+      if (table.lastCall) return lastCallRefusal(table, "it has already been called");
+      return null;
+    }
+    case "advancePhase":
+      // The last call's end is the game's end: no phase comes after it (endGame ends it now).
+      return table.lastCall ? lastCallRefusal(table, "the phases are over") : null;
     case "pause":
       return table.clock.paused ? err("already_paused", "the clock is already stopped") : null;
     case "resume":

@@ -62,6 +62,8 @@ export const moveSchemas = {
   drawInject: z.strictObject({ type: z.literal("drawInject") }),
   note: z.strictObject({ type: z.literal("note"), text, to: recipients.optional() }),
   endGame: z.strictObject({ type: z.literal("endGame") }),
+  // From rules version 3: for `minutes`, only signing and unsigning are open; then the game ends.
+  lastCall: z.strictObject({ type: z.literal("lastCall"), minutes: z.int().min(1).max(15) }),
 
   deadline: z.strictObject({ type: z.literal("deadline") }),
   seatJoined: z.strictObject({
@@ -92,6 +94,7 @@ export const facilitatorMoveTypes = [
   "drawInject",
   "note",
   "endGame",
+  "lastCall",
 ] as const satisfies readonly MoveType[];
 export const systemMoveTypes = ["deadline", "seatJoined"] as const satisfies readonly MoveType[];
 

@@ -20,6 +20,8 @@ export type RuleSet = {
   maxExtendMinutes: number;
   /** The genesis hash covers the version itself (hashChain.ts); version 1's covers scenario and seed only. */
   versionInGenesis: boolean;
+  /** The facilitator's `lastCall` move exists (judge.ts): refused as `not_in_rules` before version 3. */
+  lastCall: boolean;
 };
 
 const released: RuleSet[] = [
@@ -30,6 +32,7 @@ const released: RuleSet[] = [
     reservedIds: false,
     maxExtendMinutes: 30,
     versionInGenesis: false,
+    lastCall: false,
   },
   {
     version: 2,
@@ -39,6 +42,17 @@ const released: RuleSet[] = [
     reservedIds: true,
     maxExtendMinutes: 30,
     versionInGenesis: true,
+    lastCall: false,
+  },
+  {
+    version: 3,
+    changes:
+      "the facilitator's last call: for a set number of minutes only signing and unsigning are open, then the game ends (issue #11)",
+    nfcText: true,
+    reservedIds: true,
+    maxExtendMinutes: 30,
+    versionInGenesis: true,
+    lastCall: true,
   },
 ];
 

@@ -95,6 +95,13 @@ export const outcomeSchema = z.object({
   at: z.number(),
 });
 
+/**
+ * The facilitator's last call (rules version 3): when it was called and for how many minutes. The
+ * clock's `endsAt` is its end (a pause or an extension moves it as any phase's); at that deadline
+ * the game ends. Absent until a last call, so a game without one folds to the state it always had.
+ */
+export const lastCallSchema = z.object({ at: z.number(), minutes: z.int().min(1) });
+
 export const gameStateSchema = z.object({
   scenario: scenarioSchema,
   seed: z.string(),
@@ -118,6 +125,7 @@ export const gameStateSchema = z.object({
   /** seat id → the names of those who joined it */
   seats: z.record(idSchema, z.array(z.string())),
   outcome: outcomeSchema.nullable(),
+  lastCall: lastCallSchema.optional(),
 });
 
 export type GameState = z.infer<typeof gameStateSchema>;
@@ -129,6 +137,7 @@ export type Draft = z.infer<typeof draftSchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type OutcomeReason = z.infer<typeof outcomeReasonSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
+export type LastCall = z.infer<typeof lastCallSchema>;
 
 // Well formed (text.ts) but not normalised: a seed is the RNG's input, kept byte for byte.
 export const seedSchema = wellFormedString(200).min(1);

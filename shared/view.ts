@@ -139,6 +139,8 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
       remainingMs: c.remainingMs,
       extendedMinutes: c.extendedMinutes,
       agenda: state.agenda,
+      // Every seat sees a last call: the clock's endsAt is then the game's end.
+      ...(state.lastCall ? { lastCall: state.lastCall } : {}),
     },
     draft: state.draft,
     proposals,

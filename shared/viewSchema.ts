@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { publicScenarioSchema } from "./scenario/public";
 import { idSchema, injectSchema, objectiveSchema } from "./scenario/schema";
-import { draftSchema, feedItemSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
+import { draftSchema, feedItemSchema, lastCallSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
 
 /**
  * What one seat sees (GAME.md, "Visibility"; PROTOCOL.md, "The view"). The protocol's fields come
@@ -90,6 +90,8 @@ export const viewSchema = z.object({
     remainingMs: z.number(),
     extendedMinutes: z.number(),
     agenda: z.array(idSchema),
+    /** A last call under way (rules version 3): only signing and unsigning until endsAt, then the end. */
+    lastCall: lastCallSchema.optional(),
   }),
   draft: draftSchema,
   proposals: z.array(proposalSchema),

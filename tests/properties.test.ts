@@ -149,6 +149,8 @@ class Model {
     settledIn: {} as Record<string, string>,
   };
   ended: { agreement: boolean; walkedAwayBy: string | null; reason: string } | null = null;
+  /** A last call was made: its deadline ends the game, whatever the phase. */
+  lastCall = false;
 
   constructor(readonly sc: Scenario) {
     this.schedule();
@@ -195,9 +197,12 @@ class Model {
       case "endGame":
         this.ended = { agreement: false, walkedAwayBy: null, reason: "endGame" };
         break;
+      case "lastCall":
+        this.lastCall = true;
+        break;
       case "advancePhase":
       case "deadline":
-        if (this.phaseIndex + 1 >= this.sc.phases.length) {
+        if (this.lastCall || this.phaseIndex + 1 >= this.sc.phases.length) {
           this.ended = { agreement: false, walkedAwayBy: null, reason: e.type };
         } else {
           this.phaseIndex++;

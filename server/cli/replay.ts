@@ -78,6 +78,7 @@ const timeline: EventWords<string> = {
   drawInject: (f) => `inject: ${f.title}`,
   note: (_f, a) => a.type,
   endGame: () => "endGame: the game ends",
+  lastCall: (f) => `lastCall: ${f.minutes} min to sign, then the end`,
   deadline: phaseWords,
   seatJoined: (f) => `${f.name} joins as ${f.seat}`,
 };

@@ -62,6 +62,7 @@ const cells: EventWords<Cells> = {
   drawInject: (f) => card(f, null),
   note: (f) => ({ text: f.text, to: addressees(f.to) }),
   endGame: () => ({}),
+  lastCall: (f) => ({ text: `${f.minutes} minutes` }),
   deadline: () => ({}),
   // A join is recorded by the server, but the row is about the seat that was joined.
   seatJoined: (f) => ({ role: f.seat, text: f.name }),

@@ -66,6 +66,10 @@ export const errorDetailsSchemas = {
   inject_played: none,
   deck_empty: none,
   unknown_recipient: z.object({ recipient: z.string() }),
+  // Last call (rules version 3): what is still open, and when the game ends (null while paused).
+  last_call: z.object({ endsAt: z.number().nullable(), open: z.array(z.string()) }),
+  // A move this game's rules version does not have (a version-1 or -2 game's last call).
+  not_in_rules: z.object({ rulesVersion: z.int(), since: z.int() }),
 
   // The game service and the socket gateway (server/games/service.ts, server/socket/).
   not_found: none,

@@ -195,6 +195,8 @@ export function planStep(state: GameState, c: Choices, clock: Clock): PlannedSte
     unsign: state.draft.signedBy.length > 0 ? 3 : 0.5,
     walkAway: opens("walkAway") ? 0.35 : 0.5,
     endGame: 0.12,
+    // Rarely, and mostly once signing is near: after it only signing and unsigning are open.
+    lastCall: state.lastCall ? 0.3 : signable ? 0.6 : 0.15,
     inject: 2,
     drawInject: 2,
     note: 2,
@@ -216,6 +218,10 @@ export function planStep(state: GameState, c: Choices, clock: Clock): PlannedSte
     case "extend": {
       const minutes = c.chance(0.9) ? 1 + c.int(15) : c.pick<unknown>([0, 16, 2.5, "5", -1]);
       return { label: kind, actor: facilitatorOrNot(), move: { type: "extend", minutes }, at };
+    }
+    case "lastCall": {
+      const minutes = c.chance(0.9) ? 1 + c.int(15) : c.pick<unknown>([0, 16, 1.5, "3"]);
+      return { label: kind, actor: facilitatorOrNot(), move: { type: "lastCall", minutes }, at };
     }
     case "deadline": {
       // Mostly once the phase's time has run out (the server's timer), sometimes too early.

@@ -41,6 +41,7 @@ function replayWords(after: GameState): EventWords<string> {
     drawInject: (f) => T.inject(true, f.title),
     note: (f) => T.note(f.text),
     endGame: () => T.endGame,
+    lastCall: (f) => T.lastCall(f.minutes),
     seatJoined: (f) => T.seatJoined(f.name, roleTitle(s, f.seat)),
   };
 }

@@ -56,6 +56,7 @@ function seatWords(m: Model, entry: LogEntry): EventWords<string> {
     drawInject: (f) => x.inject(f.title || f.text),
     note: (f) => x.note(f.text),
     endGame: () => x.endGame,
+    lastCall: (f) => x.lastCall(f.minutes),
     seatJoined: (f) => x.joined(f.name, m.seatTitle(f.seat)),
   };
 }

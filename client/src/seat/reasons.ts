@@ -20,6 +20,15 @@ const explainers = {
   game_over: () => r.gameOver,
   // The rules call a clock never started "paused" too; a player needs to know which it is.
   paused: (m) => (m.view.phase.started ? r.paused : r.notStarted),
+  last_call: (_m, e) => {
+    const endsAt = e.details?.endsAt;
+    return r.lastCall(
+      typeof endsAt === "number"
+        ? new Date(endsAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+        : null,
+    );
+  },
+  not_in_rules: () => r.notInRules,
   wrong_phase: (m, e, move) => {
     const type = moveType(move);
     // A back channel's refusal names no open moves: it opens after the first phase.

@@ -105,6 +105,8 @@ export const replay = {
     inject: (drawn: boolean, title: string) => `${drawn ? "A card was drawn" : "Control played an inject"}: ${title}.`,
     note: (text: string) => `Control's note: “${text}”`,
     endGame: "The facilitator ended the game.",
+    lastCall: (minutes: number) =>
+      `The facilitator called last call: ${plural(minutes, "minute")} in which only signing was open, then the end.`,
     seatJoined: (name: string, role: string) => `${name} joined as ${role}.`,
   },
   panels: {

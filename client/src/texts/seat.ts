@@ -44,6 +44,11 @@ export const seat = {
   reasons: {
     gameOver: "the game is over.",
     paused: "the facilitator has paused the game.",
+    lastCall: (at: string | null) =>
+      at === null
+        ? "last call: only signing and taking a signature back are open now."
+        : `last call: only signing and taking a signature back are open, until the game ends at ${at}.`,
+    notInRules: "this game was created under older rules, which have no last call.",
     notStarted: "the game has not started: the facilitator starts the clock.",
     backchannelLater: (first: string) => `back channels open after the ${first}.`,
     moveNames: {
@@ -303,6 +308,7 @@ export const seat = {
     inject: (title: string) => `News: ${title}`,
     note: (text: string) => `Facilitator note: ${text}`,
     endGame: "The facilitator ended the game.",
+    lastCall: (minutes: number) => `Last call: ${minutes} min to sign, then the game ends.`,
     joined: (name: string, seat: string) => `${name} joined as ${seat}.`,
   },
 
