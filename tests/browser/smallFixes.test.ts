@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { facilitatorKey, http } from "../support/server";
+import { facilitatorKey, http, TEST_OPERATOR_KEY } from "../support/server";
 import { hasChromium, launch, newPage, webServer } from "./support";
 
 // Issue #11's smaller things, in a real browser on a real server: a blank name is caught before
@@ -81,5 +81,33 @@ describe.skipIf(!hasChromium)("issue #11's smaller things", () => {
     expect((await note.inputValue()).length).toBe(1536);
     expect(await page.getByTestId("proposal-note-count").innerText()).toMatch(/1536\/1000/);
     await page.context().close();
+  });
+
+  it("a fork's set-up shows the new game's codes at once, not the old game's until a reload", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}/facilitator#key=${TEST_OPERATOR_KEY}`);
+    await page.getByTestId("new-game-link").click();
+    await page.waitForURL("**/facilitator/new");
+    await page.getByTestId("create-game").click();
+    await page.waitForURL("**/facilitator/games/*");
+    const first = page.url().split("/").pop()!;
+    const link = async () => {
+      const el = page.getByTestId("seat-link-us-president");
+      return (await el.getAttribute("href")) ?? (await el.inputValue());
+    };
+    await expect.poll(link).toContain(`/join/${first}#`);
+    const before = await link();
+    await page.getByTestId("fork-button").click();
+    await page.waitForURL((url) => url.pathname.startsWith("/facilitator/games/") && !url.pathname.endsWith(first));
+    const forked = page.url().split("/").pop()!;
+    await expect.poll(link).toContain(`/join/${forked}#`);
+    const after = await link();
+    // The fork's own code, from its answer: the old one opens a seat of the old game, not this one.
+    expect(after.split("#")[1]).not.toBe(before.split("#")[1]);
+    const code = decodeURIComponent(after.split("#")[1]!);
+    const r = await http(server.url, "POST", "/api/join", { body: { code, name: "Fay" } });
+    expect(r.status).toBe(200);
+    expect(r.body.gameId).toBe(forked);
+    await context.close();
   });
 });

@@ -22,8 +22,16 @@ import "./facilitator.css";
 const REFRESH_MS = 4000;
 const T = t.facilitator.setup;
 
-/** A game's set-up: a join link and QR code per seat and for the projector, and who has joined. */
+/**
+ * A game's set-up: a join link and QR code per seat and for the projector, and who has joined.
+ * Keyed by the game: a fork navigates from one set-up to another without unmounting, and every
+ * piece of state here (the codes above all) belongs to one game, never carried to the next.
+ */
 export function Setup({ gameId }: { gameId: string }) {
+  return <GameSetup key={gameId} gameId={gameId} />;
+}
+
+function GameSetup({ gameId }: { gameId: string }) {
   const [game, setGame] = useState<GameSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [codes, setCodes] = useState<GameCodes | null>(() => loadCodes(gameId));
