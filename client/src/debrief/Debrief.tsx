@@ -10,6 +10,7 @@ import type { CurveData } from "./ConcessionChart";
 import { LastDraft } from "./LastDraft";
 import { debriefOf, type Debrief as Model, thinPairs } from "./model";
 import type { ChartSeries } from "./ScoreSpaceChart";
+import { talkingPointsOf } from "./talkingPoints";
 import "./debrief.css";
 
 const ScoreSpaceChart = lazy(() => import("./ScoreSpaceChart"));
@@ -139,20 +140,46 @@ function Body({
         </button>
       </nav>
 
-      <header className="deb-header">
-        <p className="deb-kicker">
-          {/* A class's table: its label first, so three tables' reports are told apart. */}
-          {table?.label ? `${table.label} · ${T.kicker}` : T.kicker}
-        </p>
-        <h1>{s.title}</h1>
-        <p className="hint">{T.subtitle(gameId, date, record.events.length)}</p>
-        <p className={`deb-headline ${model.agreement && model.over ? "deb-good" : ""}`}>{headline}</p>
-        {model.foldError && (
-          <p role="alert" className="error">
-            {t.replay.replay.foldError(model.foldError.seq, model.foldError.message)}
+      {/* Page 1, the page a teacher projects: outcome, both scores, the chart, three talking points. */}
+      <div className="deb-page1" data-testid="debrief-summary">
+        <header className="deb-header">
+          <p className="deb-kicker">
+            {/* A class's table: its label first, so three tables' reports are told apart. */}
+            {table?.label ? `${table.label} · ${T.kicker}` : T.kicker}
           </p>
-        )}
-      </header>
+          <h1>{s.title}</h1>
+          <p className="hint">{T.subtitle(gameId, date, record.events.length)}</p>
+          <p
+            className={`deb-headline ${model.agreement && model.over ? "deb-good" : ""}`}
+            data-testid="debrief-outcome"
+          >
+            {headline}
+          </p>
+          {model.foldError && (
+            <p role="alert" className="error">
+              {t.replay.replay.foldError(model.foldError.seq, model.foldError.message)}
+            </p>
+          )}
+        </header>
+        <SideScores model={model} />
+        <TalkingPoints model={model} />
+        <ChartSection model={model} />
+      </div>
+
+      {s.debriefQuestions.length > 0 && (
+        <section
+          className="card deb-section deb-questions"
+          aria-labelledby="deb-questions-title"
+          data-testid="debrief-questions"
+        >
+          <h2 id="deb-questions-title">{T.questionsTitle}</h2>
+          <ol>
+            {s.debriefQuestions.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <section className="card deb-section" aria-labelledby="deb-facts-title">
         <h2 id="deb-facts-title">{T.factsTitle}</h2>
@@ -181,30 +208,40 @@ function Body({
         </ul>
       </section>
 
-      <Scores model={model} />
+      <RoleScores model={model} />
       <LastDraft model={model} />
       <TermsTable model={model} />
-      <ChartSection model={model} />
       <LeftOnTable model={model} />
       <BetterPackages model={model} />
-      <Concessions model={model} />
 
-      {s.debriefQuestions.length > 0 && (
-        <section className="card deb-section" aria-labelledby="deb-questions-title" data-testid="debrief-questions">
-          <h2 id="deb-questions-title">{T.questionsTitle}</h2>
-          <ol>
-            {s.debriefQuestions.map((q) => (
-              <li key={q}>{q}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {/* The appendix: every proposal, charted and tabled; on paper it starts on a page of its own. */}
+      <div className="deb-appendix" data-testid="debrief-appendix">
+        <p className="deb-kicker">{T.appendixTitle}</p>
+        <Concessions model={model} />
+      </div>
     </>
   );
 }
 
-function Scores({ model }: { model: Model }) {
-  const s = model.scenario;
+function TalkingPoints({ model }: { model: Model }) {
+  const p = talkingPointsOf(model);
+  return (
+    <section className="card deb-section deb-points" aria-labelledby="deb-points-title" data-testid="debrief-points">
+      <h2 id="deb-points-title">{T.pointsTitle}</h2>
+      <ol>
+        <li data-testid="debrief-point-left">{T.pointLeft(p.left.points, p.left.joint, p.left.best)}</li>
+        <li data-testid="debrief-point-closest">
+          {p.closest ? T.pointClosest(p.closest.proposalId, p.closest.sides) : T.pointNoProposal}
+        </li>
+        <li data-testid="debrief-point-moved">
+          {p.moved ? T.pointMoved(p.moved.title, p.moved.changes, p.moved.options) : T.pointNotMoved}
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+function SideScores({ model }: { model: Model }) {
   return (
     <section className="card deb-section" aria-labelledby="deb-scores-title" data-testid="debrief-scores">
       <h2 id="deb-scores-title">{T.scoresTitle}</h2>
@@ -237,6 +274,15 @@ function Scores({ model }: { model: Model }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+function RoleScores({ model }: { model: Model }) {
+  const s = model.scenario;
+  return (
+    <section className="card deb-section" aria-labelledby="deb-roles-title" data-testid="debrief-roles">
+      <h2 id="deb-roles-title">{T.rolesTitle}</h2>
       <div className="deb-table-wrap">
         <table className="deb-table">
           <caption>{T.rolesCaption}</caption>

@@ -320,6 +320,27 @@ export const replay = {
     withDraft: "With the draft then (own / other)",
     statusCol: "Status",
     questionsTitle: "Debrief questions",
+    // The report's first page (the one projected) and its appendix (issue #11).
+    rolesTitle: "Scores by role",
+    pointsTitle: "Three things to talk about",
+    pointLeft: (left: number, joint: number, best: number) =>
+      left === 0
+        ? `Nothing was left on the table: the outcome's ${joint} joint points are the best any package reached.`
+        : `${left} ${left === 1 ? "point was" : "points were"} left on the table: the outcome was worth ${joint} to both sides together, the best package ${best}.`,
+    pointClosest: (id: string, sides: { name: string; points: number; margin: number }[]) =>
+      `The closest the sides came: ${id}, with the draft of its moment, worth ${sides
+        .map(
+          (x) =>
+            `${x.name} ${x.points} (${x.margin === 0 ? "equal to" : `${Math.abs(x.margin)} ${x.margin > 0 ? "above" : "below"}`} its walk-away)`,
+        )
+        .join(", ")}.`,
+    pointNoProposal: "No proposal was made: the sides never put terms on the table.",
+    pointMoved: (title: string, changes: number, options: number) =>
+      changes === 0
+        ? `No issue moved: every proposal that named an issue kept its option (${title} first among them).`
+        : `The issue that moved most: ${title}, changed ${changes} ${changes === 1 ? "time" : "times"} from proposal to proposal across ${options} options.`,
+    pointNotMoved: "No issue moved: no proposal named an issue.",
+    appendixTitle: "Appendix: every proposal",
   },
   cohort: {
     kicker: "Cohort",
