@@ -10,7 +10,8 @@ import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from 
 // extend, one deck inject and a note go to all three from one click each, and the server's own
 // event lists show every table got each action exactly once. A second start is refused by every
 // table, and the page says so per table with the rule's reason. The alerts: an idle table (idle
-// after 0.05 min), and a table whose accepted draft beats both walk-aways, unsigned.
+// after 0.05 min), and a table whose accepted draft beats both walk-aways, unsigned; and last call at
+// every table at once (rules version 3).
 
 const INJECT = "inj-market-slide";
 
@@ -183,5 +184,23 @@ describe.skipIf(!hasChromium)("the class console", () => {
     await page.getByTestId("cc-note-text").fill("Still there?");
     await act("cc-note-send");
     await expect.poll(() => rowA.getByTestId("cc-alerts").innerText()).not.toMatch(/Idle/);
+  });
+
+  it("calls last call at every table at once, once: a second call is refused by each in the rule's words", async () => {
+    await page.getByTestId("cc-choose-all").check();
+    await page.getByTestId("cc-last-call-minutes").fill("2");
+    await act("cc-last-call");
+    expect(await results()).toEqual(["Table A: acknowledged", "Table B: acknowledged", "Table C: acknowledged"]);
+    for (const t of tables)
+      await expect
+        .poll(() => page.getByTestId(`cc-row-${t.gameId}`).getByTestId("cc-status").innerText())
+        .toBe("last call");
+    await act("cc-last-call");
+    for (const line of await results()) expect(line).toMatch(/refused: .*already been called/);
+    for (const t of tables) {
+      const calls = (await eventsOf(t.gameId, t.facilitatorToken)).filter((e) => e.type === "lastCall");
+      expect(calls.map((e) => e.payload)).toEqual([{ minutes: 2 }]);
+    }
+    await shot(page, "class-console-last-call");
   });
 });

@@ -147,6 +147,7 @@ function Actions({
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<{ action: string; results: Result[]; run: number } | null>(null);
   const [minutes, setMinutes] = useState("5");
+  const [callMinutes, setCallMinutes] = useState("3");
   const [card, setCard] = useState("");
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
@@ -159,6 +160,8 @@ function Actions({
       ?.view?.secrets?.injects?.filter((i) => i.when === "deck") ?? [];
   const n = Number(minutes);
   const badMinutes = !Number.isInteger(n) || n < 1 || n > 15;
+  const callN = Number(callMinutes);
+  const badCall = !Number.isInteger(callN) || callN < 1 || callN > 15;
   const none = tables.length === 0;
 
   /** Sends one move to every chosen table at once, and keeps each table's answer. */
@@ -240,6 +243,35 @@ function Actions({
         <button type="submit" className="secondary" data-testid="cc-extend" disabled={busy || none || badMinutes}>
           {T.extend}
         </button>
+      </form>
+
+      {/* Last call (rules version 3): the same minutes at every table, then each game ends. */}
+      <form
+        className="fac-inline cc-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!badCall) run(names.lastCall(callN), { type: "lastCall", minutes: callN });
+        }}
+      >
+        <label htmlFor={`${id}-call`}>{T.lastCallLabel}</label>
+        <input
+          id={`${id}-call`}
+          type="number"
+          min={1}
+          max={15}
+          step={1}
+          value={callMinutes}
+          onChange={(e) => setCallMinutes(e.target.value)}
+          aria-invalid={badCall}
+          aria-describedby={`${id}-call-hint`}
+          data-testid="cc-last-call-minutes"
+        />
+        <button type="submit" className="secondary" data-testid="cc-last-call" disabled={busy || none || badCall}>
+          {T.lastCall}
+        </button>
+        <span className="hint" id={`${id}-call-hint`}>
+          {T.lastCallHint}
+        </span>
       </form>
 
       <form

@@ -99,7 +99,15 @@ export function ClassTableRow({
                 : formatClock(view.phase.endsAt !== null ? view.phase.endsAt - now : view.phase.remainingMs)}
             </span>{" "}
             <span className="hint" data-testid="cc-status">
-              {view.outcome ? T.over : !view.phase.started ? T.notStarted : view.phase.paused ? T.paused : ""}
+              {view.outcome
+                ? T.over
+                : !view.phase.started
+                  ? T.notStarted
+                  : view.phase.paused
+                    ? T.paused
+                    : view.phase.lastCall
+                      ? T.lastCallOn
+                      : ""}
             </span>
             {connection !== "online" && <span className="hint"> · {connectionWords(connection)}</span>}
           </>
