@@ -62,6 +62,7 @@ export const classConsole = {
   results: "What each table answered",
   resultsCaption: (action: string) => `Last action: ${action}`,
   acknowledged: "acknowledged",
+  notConnected: "Not connected to this table: the action was not sent.",
   refusedBy: (why: string) => `refused: ${why}`,
   actionNames: {
     start: "start",
