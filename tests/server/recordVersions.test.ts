@@ -41,7 +41,7 @@ describe.each(backends)("rules versions on the server ($name)", (backend) => {
     http(server.url, "POST", `/api/games/${gameId}/moves`, { token, body: m });
   const sql = <R>(text: string, params: unknown[] = []) => server.ctx.db.query<R>(text, params);
 
-  it("stores each game's version: rows from before the column are 1, a new game the current version (2)", async () => {
+  it("stores each game's version: rows from before the column are 1, a new game the current version (3)", async () => {
     const defaults = await sql<{ column_default: string }>(
       "SELECT column_default FROM information_schema.columns WHERE table_name = 'games' AND column_name = 'rules_version'",
     );

@@ -10,6 +10,7 @@ import { DraftPanel } from "./console/DraftPanel";
 import { EndGame } from "./console/EndGame";
 import { FeedPanel } from "./console/FeedPanel";
 import { InjectDeck } from "./console/InjectDeck";
+import { LastCall } from "./console/LastCall";
 import { labelsOf } from "./console/labels";
 import { NoteForm } from "./console/NoteForm";
 import { PhaseControls } from "./console/PhaseControls";
@@ -51,6 +52,7 @@ export function Console({ gameId, view, connection, presence, send }: GameProps)
           <PhaseControls view={view} send={send} labels={labels} />
           <SeatsPanel view={view} presence={presence} labels={labels} />
           <NoteForm view={view} send={send} />
+          <LastCall view={view} send={send} />
           <EndGame view={view} send={send} />
         </div>
         <div className="con-col con-col-wide">

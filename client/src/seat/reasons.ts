@@ -1,4 +1,5 @@
 import type { ErrorCode, RuleError, RuleErrorOf } from "../../../shared/index";
+import { formatTimeOfDay } from "../common/PhaseClock";
 import { t } from "../texts";
 import { listOf, type Model } from "./model";
 
@@ -22,11 +23,7 @@ const explainers = {
   paused: (m) => (m.view.phase.started ? r.paused : r.notStarted),
   last_call: (_m, e) => {
     const endsAt = e.details?.endsAt;
-    return r.lastCall(
-      typeof endsAt === "number"
-        ? new Date(endsAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
-        : null,
-    );
+    return r.lastCall(typeof endsAt === "number" ? formatTimeOfDay(endsAt) : null);
   },
   not_in_rules: () => r.notInRules,
   wrong_phase: (m, e, move) => {

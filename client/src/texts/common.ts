@@ -50,5 +50,8 @@ export const common = {
     notStarted: "Waiting for the facilitator to start the clock",
     remaining: "Time left in this phase",
     over: "The game is over",
+    lastCall: "Last call: only signing is open",
+    lastCallEnds: (at: string) => `Last call: only signing is open. The game ends at ${at}.`,
+    lastCallRemaining: "Time left to sign",
   },
 };

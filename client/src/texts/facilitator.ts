@@ -351,6 +351,20 @@ export const facilitator = {
       summary: (a: string, b: string, draft: { a: number; b: number }, res: { a: number; b: number }, n: number) =>
         `Chart: the draft is worth ${draft.a} to ${a} and ${draft.b} to ${b}; reservations ${res.a} and ${res.b}; the frontier has ${n} points.`,
     },
+    lastCall: {
+      title: "Last call",
+      hint: "For the minutes you choose, the leaders may only sign (or take a signature back); then the game ends. A draft both sign in time is the agreement.",
+      minutesLabel: "Minutes to sign (1–15)",
+      range: "Between 1 and 15 minutes.",
+      button: (minutes: number) => `Call last call: ${minutes} min…`,
+      question: (minutes: number) =>
+        `Call last call? For ${minutes} min only signing stays open, then the game ends (with no agreement unless both leaders sign). It cannot be taken back.`,
+      confirm: "Yes, call last call",
+      on: (at: string) => `Last call is on: the game ends at ${at}.`,
+      onPaused: "Last call is on: the clock is paused.",
+      olderRules: (version: number) =>
+        `This game was created under rules version ${version}, which has no last call: end it with "End the game".`,
+    },
     end: {
       title: "End the game",
       hint: "Ends the game now: with no agreement, unless both leaders have already signed.",

@@ -6,6 +6,7 @@ import { t } from "../../texts";
 import { ErrorText } from "../ErrorText";
 import { Confirm } from "./Confirm";
 import type { Labels } from "./labels";
+import { MinutesInput, minutesOf } from "./MinutesInput";
 import { useMove } from "./useMove";
 
 const T = t.facilitator.console.phase;
@@ -21,8 +22,8 @@ export function PhaseControls({ view, send, labels }: Pick<GameProps, "view" | "
   const next = phases[view.phase.index + 1];
   const over = view.outcome !== null;
   const p = view.phase;
-  const n = Number(minutes);
-  const badMinutes = !Number.isInteger(n) || n < 1 || n > 15;
+  const n = minutesOf(minutes);
+  const badMinutes = n === null;
   // The game's own rules version sets how far it may be extended, not this bundle's latest.
   const maxExtend = rulesOf(versionForView(view.rulesVersion)).maxExtendMinutes;
   const room = maxExtend - p.extendedMinutes;
@@ -105,23 +106,17 @@ export function PhaseControls({ view, send, labels }: Pick<GameProps, "view" | "
             className="con-extend"
             onSubmit={(e) => {
               e.preventDefault();
-              if (!badMinutes) extend.run({ type: "extend", minutes: n });
+              if (n !== null) extend.run({ type: "extend", minutes: n });
             }}
           >
             <label htmlFor={minutesId}>{T.extendLabel}</label>
             <div className="fac-inline">
-              <input
+              <MinutesInput
                 id={minutesId}
-                type="number"
-                min={1}
-                max={15}
-                step={1}
-                inputMode="numeric"
                 value={minutes}
-                onChange={(e) => setMinutes(e.target.value)}
-                aria-invalid={badMinutes}
-                aria-describedby={`${minutesId}-hint`}
-                data-testid="extend-minutes"
+                onChange={setMinutes}
+                describedBy={`${minutesId}-hint`}
+                testId="extend-minutes"
               />
               <button type="submit" className="secondary" data-testid="extend" disabled={extend.busy || badMinutes}>
                 {T.extend}
