@@ -4,6 +4,7 @@ import { debriefOf } from "../../client/src/debrief/model";
 import { talkingPointsOf } from "../../client/src/debrief/talkingPoints";
 import { parseRecord } from "../../shared/contract/record";
 import { facilitatorKey, http } from "../support/server";
+import { seatLeaders } from "./playTable";
 import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from "./support";
 
 // Issue #11: the printed report ran 14 pages, page 1 nearly empty, the questions last. The report
@@ -33,19 +34,7 @@ describe.skipIf(!hasChromium)("the printed report", () => {
     ).body;
     gameId = g.gameId;
     facilitatorToken = g.facilitatorToken;
-    const join = async (seat: string) =>
-      (await http(server.url, "POST", `/api/games/${gameId}/join`, { body: { code: g.joinCodes[seat], name: seat } }))
-        .body.token as string;
-    const us = await join("us-president");
-    const cn = await join("cn-president");
-    const m = async (token: string, body: unknown) => {
-      const r = await http(server.url, "POST", `/api/games/${gameId}/moves`, { token, body });
-      expect(r.body, JSON.stringify(body)).toMatchObject({ ok: true });
-    };
-    const f = facilitatorToken;
-    await m(f, { type: "resume" });
-    await m(f, { type: "advancePhase" });
-    await m(f, { type: "advancePhase" });
+    const { us, cn, move: m } = await seatLeaders(server.url, g);
     // Tariffs change hands three times; the rest of the package stays put.
     const rest = {
       chips: "licenseDowngraded",

@@ -1,12 +1,18 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { exportedRecord, type GameSummary, gameList } from "../../../shared/contract/index";
+import {
+  type ClassSummary,
+  classList,
+  exportedRecord,
+  type GameSummary,
+  gameList,
+} from "../../../shared/contract/index";
 import { type Analysis, analyze, type Outcome, type Scenario } from "../../../shared/index";
 import { api } from "../core/api";
 import { Link } from "../core/router";
 import { storage } from "../core/storage";
 import { thinPairs } from "../debrief/model";
 import type { ChartSeries } from "../debrief/ScoreSpaceChart";
-import { sideName } from "../replay/labels";
+import { optionLabel, sideName } from "../replay/labels";
 import { describeLoadError, exportPath } from "../replay/record";
 import { t } from "../texts";
 import { type CohortFigures, cohortFigures } from "./figures";
@@ -37,7 +43,12 @@ type Loaded = {
   analysisError: string | null;
   /** Each finished game's figures from its own record (by game id); missing where its record did not load. */
   figures: Record<string, CohortFigures>;
+  /** The facilitator's classes, for the filter's names (empty if they did not load: ids are shown). */
+  classes: ClassSummary[];
 };
+
+/** A game's name on the chart and in the tables: a class's table by its label ("Table A"), else its title. */
+const nameOf = (g: Listed) => g.label ?? g.title;
 
 /**
  * `/facilitator/cohort/:scenarioId`: every game of a scenario this facilitator ran (a class with
@@ -89,7 +100,9 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
               }
             }),
         );
-        if (live) setData({ games, scenario, analysis, analysisError, figures });
+        // The class names are for the filter only: without them the filter shows each class's id.
+        const classes = await api("/api/classes", classList, { token: key }).catch(() => [] as ClassSummary[]);
+        if (live) setData({ games, scenario, analysis, analysisError, figures, classes });
       } catch (err) {
         if (live) setError(describeLoadError(err));
       }
@@ -128,15 +141,52 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
   );
 }
 
-function CohortBody({ data }: { data: Loaded }) {
+function CohortBody({ data: all }: { data: Loaded }) {
+  const [classId, setClassId] = useState("");
+  const [projected, setProjected] = useState(false);
+  // The filter's choices: every class that has a game here, and the games outside any class.
+  const classIds = [...new Set(all.games.map((g) => g.classId ?? ""))];
+  const className = (id: string) =>
+    id === "" ? T.alone : (all.classes.find((c) => c.classId === id)?.title ?? T.unnamedClass(id));
+  const data: Loaded =
+    classId === "" ? all : { ...all, games: all.games.filter((g) => (g.classId ?? "-") === classId) };
   const { games, scenario } = data;
   const version = scenario?.version ?? null;
   const sides = scenario?.sides ?? [];
   const finished = games.filter((g) => endingOf(g.outcome) !== null);
   const agreed = finished.filter((g) => endingOf(g.outcome)!.agreement).length;
+  const controls = (
+    <div className="cohort-controls no-print">
+      {classIds.some((id) => id !== "") ? (
+        <label>
+          {T.classFilter}{" "}
+          <select value={classId} onChange={(e) => setClassId(e.target.value)} data-testid="cohort-class-filter">
+            <option value="">{T.allClasses}</option>
+            {classIds.map((id) => (
+              <option key={id || "-"} value={id || "-"}>
+                {className(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="button" onClick={() => setProjected(!projected)} data-testid="cohort-results-toggle">
+        {projected ? T.showFull : T.showResults}
+      </button>
+    </div>
+  );
+  if (projected) {
+    return (
+      <>
+        {controls}
+        <ClassResults data={data} />
+      </>
+    );
+  }
 
   return (
     <>
+      {controls}
       <section className="card deb-section" aria-labelledby="co-table-title">
         <h2 id="co-table-title">{T.tableTitle}</h2>
         <p>{T.counts(games.length, finished.length, agreed)}</p>
@@ -169,7 +219,13 @@ function CohortBody({ data }: { data: Loaded }) {
                   return (
                     <tr key={g.gameId} data-testid={`cohort-row-${g.gameId}`}>
                       <th scope="row">
-                        {g.title}
+                        {g.label ? (
+                          <>
+                            <strong>{g.label}</strong> · {g.title}
+                          </>
+                        ) : (
+                          g.title
+                        )}
                         <div className="hint">
                           {new Date(g.createdAt).toLocaleString()}
                           {!sameVersion && ` · ${T.version(g.scenarioVersion)}`}
@@ -199,7 +255,139 @@ function CohortBody({ data }: { data: Loaded }) {
         )}
       </section>
       <CohortChart data={data} />
+      <IssuesTable data={data} />
+      <RolesTable data={data} />
     </>
+  );
+}
+
+/** The finished games of the scenario's version whose records loaded: the columns of the comparisons. */
+function compared(data: Loaded): Listed[] {
+  return data.games.filter(
+    (g) => g.outcome !== null && data.figures[g.gameId] && g.scenarioVersion === data.scenario?.version,
+  );
+}
+
+/** Every issue, a row; every finished table, a column: what each table settled on. */
+function IssuesTable({ data }: { data: Loaded }) {
+  const s = data.scenario;
+  const cols = compared(data);
+  if (!s) return null;
+  return (
+    <section className="card deb-section" aria-labelledby="co-issues-title" data-testid="cohort-issues">
+      <h2 id="co-issues-title">{T.issuesTitle}</h2>
+      {cols.length === 0 ? (
+        <p className="hint">{T.noFinished}</p>
+      ) : (
+        <div className="deb-table-wrap">
+          <table className="deb-table">
+            <caption>{T.issuesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{T.issue}</th>
+                {cols.map((g) => (
+                  <th scope="col" key={g.gameId}>
+                    {nameOf(g)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.issues.map((i) => (
+                <tr key={i.id} data-testid={`cohort-issue-${i.id}`}>
+                  <th scope="row">{i.title}</th>
+                  {cols.map((g) => {
+                    const option = data.figures[g.gameId]!.terms[i.id] ?? i.noDeal;
+                    return (
+                      <td key={g.gameId} className={option === i.noDeal ? "deb-diff" : ""}>
+                        {optionLabel(s, i.id, option)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Every role, a row; every finished table, a column: each role's score there. */
+function RolesTable({ data }: { data: Loaded }) {
+  const s = data.scenario;
+  const cols = compared(data);
+  if (!s || cols.length === 0) return null;
+  return (
+    <section className="card deb-section" aria-labelledby="co-roles-title" data-testid="cohort-roles">
+      <h2 id="co-roles-title">{T.rolesTitle}</h2>
+      <div className="deb-table-wrap">
+        <table className="deb-table">
+          <caption>{T.rolesCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{T.role}</th>
+              {cols.map((g) => (
+                <th scope="col" key={g.gameId}>
+                  {nameOf(g)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {s.roles.map((r) => (
+              <tr key={r.id} data-testid={`cohort-role-${r.id}`}>
+                <th scope="row">
+                  {r.title} <span className="hint">({sideName(s, r.side)})</span>
+                </th>
+                {cols.map((g) => (
+                  <td key={g.gameId}>{data.figures[g.gameId]!.roles[r.id] ?? "—"}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The class results for the projector: one screen, large type, each finished table's outcome,
+ * both sides' scores and what it left on the table. Nothing the cohort's table does not already
+ * show (no role's objectives, no draft of a running table).
+ */
+function ClassResults({ data }: { data: Loaded }) {
+  const sides = data.scenario?.sides ?? [];
+  // In the labels' order ("Table A" before "Table B", "Table 10" after "Table 9"), as the room sits.
+  const finished = data.games
+    .filter((g) => g.outcome !== null)
+    .sort((x, y) => nameOf(x).localeCompare(nameOf(y), undefined, { numeric: true }));
+  const agreed = finished.filter((g) => g.outcome!.agreement).length;
+  return (
+    <section className="cohort-results" aria-labelledby="co-results-title" data-testid="cohort-results">
+      <h2 id="co-results-title">{T.resultsTitle(data.scenario?.title ?? "")}</h2>
+      <p className="cohort-results-counts">{T.resultsCounts(finished.length, agreed)}</p>
+      {finished.length === 0 ? (
+        <p>{T.noFinished}</p>
+      ) : (
+        <ul className="cohort-results-list">
+          {finished.map((g) => {
+            const o = g.outcome!;
+            const left = data.figures[g.gameId]?.pointsLeftOnTable ?? null;
+            return (
+              <li key={g.gameId} className={o.agreement ? "deb-good" : ""} data-testid={`cohort-result-${g.gameId}`}>
+                <strong className="cohort-results-name">{nameOf(g)}</strong>
+                <span>{o.agreement ? T.resultsAgreement : T.resultsNoDeal}</span>
+                <span>{sides.map((s) => `${s.name} ${o.scores.sides[s.id] ?? "—"}`).join(" · ")}</span>
+                <span className="cohort-results-left">{T.resultsLeft(left)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -225,8 +413,11 @@ function CohortChart({ data }: { data: Loaded }) {
     const e = endingOf(g.outcome)!;
     const at = f ? f.point : { a: e.sides[idA] ?? 0, b: e.sides[idB] ?? 0 };
     const label =
-      f && !f.agreement && f.shiftedReservations ? T.ownReservations(g.title, nameA, nameB, f.reservations) : g.title;
-    return { ...at, label };
+      f && !f.agreement && f.shiftedReservations
+        ? T.ownReservations(nameOf(g), nameA, nameB, f.reservations)
+        : nameOf(g);
+    // Each game's name written on its mark: a class's three tables are told apart at a glance.
+    return { ...at, label, tag: nameOf(g) };
   };
   const series: ChartSeries[] = [
     ...(analysis.nash
@@ -270,7 +461,7 @@ function CohortChart({ data }: { data: Loaded }) {
           summary={T.chartSummary(
             nameA,
             nameB,
-            plotted.map((g) => `${g.title}: ${point(g).a}/${point(g).b}`),
+            plotted.map((g) => `${nameOf(g)}: ${point(g).a}/${point(g).b}`),
           )}
         />
       </Suspense>

@@ -18,6 +18,10 @@ export type CohortFigures = {
   reservations: { a: number; b: number };
   /** Whether the injects moved a reservation, so that this game's own lines differ from the chart's. */
   shiftedReservations: boolean;
+  /** The terms judged, every issue (the signed ones, or each at its no-deal option with no deal). */
+  terms: Record<string, string>;
+  /** Each role's score (its side's plus the objectives that counted), by role id. */
+  roles: Record<string, number>;
 };
 
 export function cohortFigures(record: GameRecord): CohortFigures {
@@ -33,5 +37,7 @@ export function cohortFigures(record: GameRecord): CohortFigures {
     pointsLeftOnTable: f.pointsLeftOnTable,
     reservations,
     shiftedReservations: reservations.a !== base(idA) || reservations.b !== base(idB),
+    terms: f.terms,
+    roles: f.scores.roles,
   };
 }

@@ -16,7 +16,8 @@ import { useChartWidth } from "./chartSize";
 
 const T = t.replay.chart;
 
-export type ChartPoint = { a: number; b: number; label?: string };
+/** `tag`, when given, is written beside the point's mark (a cohort's table label), not only in its tooltip. */
+export type ChartPoint = { a: number; b: number; label?: string; tag?: string };
 export type MarkShape = "star" | "triangle" | "diamond" | "square" | "cross" | "circle" | "wye";
 export type ChartSeries = { key: string; name: string; points: ChartPoint[]; shape: MarkShape; color: string };
 
@@ -24,17 +25,37 @@ const CLOUD = "#9aa6b4";
 const INK = "#15202b";
 const RESERVATION = "#4a5563";
 
-const marker = (type: MarkShape, fill: string) => (p: ScatterShapeProps) => (
-  <Symbols
-    cx={p.cx}
-    cy={p.cy}
-    type={type}
-    size={type === "star" ? 280 : 190}
-    fill={fill}
-    stroke="#fff"
-    strokeWidth={1}
-  />
-);
+const marker = (type: MarkShape, fill: string) => (p: ScatterShapeProps) => {
+  const tag = (p.payload as ChartPoint | undefined)?.tag;
+  return (
+    <g>
+      <Symbols
+        cx={p.cx}
+        cy={p.cy}
+        type={type}
+        size={type === "star" ? 280 : 190}
+        fill={fill}
+        stroke="#fff"
+        strokeWidth={1}
+      />
+      {tag && (
+        <text
+          x={(p.cx ?? 0) + 10}
+          y={(p.cy ?? 0) - 8}
+          fontSize={13}
+          fontWeight={700}
+          fill={INK}
+          stroke="#fff"
+          strokeWidth={3}
+          paintOrder="stroke"
+          className="chart-tag"
+        >
+          {tag}
+        </text>
+      )}
+    </g>
+  );
+};
 
 /** The cloud's dots are small: thousands of pairs must not hide the frontier and the marks. */
 const cloudDot = (p: ScatterShapeProps) => <circle cx={p.cx} cy={p.cy} r={2.2} fill={CLOUD} />;

@@ -376,5 +376,25 @@ export const replay = {
     failedMark: "No agreement",
     chartSummary: (a: string, b: string, list: string[]) =>
       `Outcomes, ${a} / ${b}: ${list.length ? list.join("; ") : "none yet"}.`,
+    // Issue #11: a class's tables told apart, their terms and role scores side by side, a projected view.
+    classFilter: "Class",
+    allClasses: "Every game",
+    unnamedClass: (id: string) => `Class ${id}`,
+    alone: "Games outside a class",
+    issuesTitle: "The terms, table by table",
+    issuesCaption: "Each finished game's outcome on every issue (with no agreement, every issue at its no-deal option)",
+    issue: "Issue",
+    rolesTitle: "Scores by role, table by table",
+    rolesCaption: "Each role's score in each finished game: its side's score plus the objectives that counted",
+    role: "Role",
+    noFinished: "No finished game to compare yet.",
+    showResults: "Class results (for the projector)",
+    showFull: "Back to the full cohort",
+    resultsTitle: (scenario: string) => (scenario ? `Class results · ${scenario}` : "Class results"),
+    resultsCounts: (finished: number, agreed: number) =>
+      `${plural(finished, "table")} finished, ${agreed} with an agreement`,
+    resultsAgreement: "Agreement",
+    resultsNoDeal: "No agreement",
+    resultsLeft: (n: number | null) => (n === null ? "" : `${n} ${n === 1 ? "point" : "points"} left on the table`),
   },
 };
