@@ -7,11 +7,11 @@ import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from 
 
 // Issue #11 point 4: one console for the class. A class of three tables (POST /api/classes), the
 // console opened in the browser that holds the three facilitator tokens; start, pause, resume,
-// extend, one deck inject and a note go to all three from one click each, and the server's own
-// event lists show every table got each action exactly once. A second start is refused by every
-// table, and the page says so per table with the rule's reason. The alerts: an idle table (idle
-// after 0.05 min), and a table whose accepted draft beats both walk-aways, unsigned; and last call at
-// every table at once (rules version 3).
+// extend, one deck inject, one written inject and a note go to all three from one click each, and
+// the server's own event lists show every table got each action exactly once. A second start is
+// refused by every table, and the page says so per table with the rule's reason. The alerts: an
+// idle table (idle after 0.05 min), and a table whose accepted draft beats both walk-aways,
+// unsigned; and last call at every table at once (rules version 3).
 
 const INJECT = "inj-market-slide";
 
@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)("the class console", () => {
     expect(hrefs).toEqual(tables.map((t) => `/console/${t.gameId}`));
   });
 
-  it("sends start, pause, resume, extend, one deck inject and a note to all three tables, each once", async () => {
+  it("sends start, pause, resume, extend, a deck inject, a written inject and a note to all three tables, each once", async () => {
     await act("cc-start");
     expect(await results()).toEqual(["Table A: acknowledged", "Table B: acknowledged", "Table C: acknowledged"]);
     for (const t of tables)
@@ -109,16 +109,25 @@ describe.skipIf(!hasChromium)("the class console", () => {
     await expect.poll(() => page.getByTestId("cc-inject-card").locator("option").count()).toBeGreaterThan(1);
     await page.getByTestId("cc-inject-card").selectOption(INJECT);
     await act("cc-inject");
+    // A written inject, the same words at every table.
+    await page.getByTestId("cc-write-title").fill("Storm over the straits");
+    await page.getByTestId("cc-write-text").fill("Shipping insurers suspend cover for a week.");
+    await act("cc-write-send");
     await page.getByTestId("cc-note-text").fill("Five minutes to the summit.");
     await act("cc-note-send");
     expect(await results()).toEqual(["Table A: acknowledged", "Table B: acknowledged", "Table C: acknowledged"]);
 
     // The server's record: each action once at every table (the refused start left no event).
     for (const counts of await countsOf())
-      expect(counts).toMatchObject({ resume: 2, pause: 1, extend: 1, inject: 1, note: 1 });
+      expect(counts).toMatchObject({ resume: 2, pause: 1, extend: 1, inject: 2, note: 1 });
     for (const t of tables) {
       const events = await eventsOf(t.gameId, t.facilitatorToken);
-      expect(events.find((e) => e.type === "inject")!.payload.injectId).toBe(INJECT);
+      const injects = events.filter((e) => e.type === "inject").map((e) => e.payload);
+      expect(injects[0].injectId).toBe(INJECT);
+      expect(injects[1]).toMatchObject({
+        title: "Storm over the straits",
+        text: "Shipping insurers suspend cover for a week.",
+      });
       expect(events.find((e) => e.type === "extend")!.payload.minutes).toBe(3);
       expect(events.find((e) => e.type === "note")!.payload.text).toBe("Five minutes to the summit.");
     }

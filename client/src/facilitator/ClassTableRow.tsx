@@ -9,6 +9,7 @@ import { useStoredSeat } from "../core/useStoredSeat";
 import { t } from "../texts";
 import { ensureFacilitatorToken } from "./access";
 import { useAnalysis } from "./console/useAnalysis";
+import { describeError } from "./errors";
 
 const T = t.classConsole;
 type Table = ClassSummary["tables"][number];
@@ -35,9 +36,15 @@ export function ClassTableRow({
   onLink: (gameId: string, link: TableLink | null) => void;
 }) {
   const stored = useStoredSeat(table.gameId, "facilitator");
+  const [noToken, setNoToken] = useState<string | null>(null);
   useEffect(() => {
     // Not held here (another device made the class): the key fetches one, as ConsolePage does.
-    if (!stored) ensureFacilitatorToken(table.gameId).catch(() => {});
+    if (stored) return;
+    let live = true;
+    ensureFacilitatorToken(table.gameId).catch((err) => live && setNoToken(describeError(err)));
+    return () => {
+      live = false;
+    };
   }, [stored, table.gameId]);
   const game = useGame(stored?.token ?? null);
   const { view, connection, presence, send, log } = game;
@@ -89,7 +96,11 @@ export function ClassTableRow({
       </th>
       <td data-testid="cc-phase">
         {!view ? (
-          connectionWords(connection)
+          noToken && !stored ? (
+            <span className="error">{noToken}</span>
+          ) : (
+            connectionWords(connection)
+          )
         ) : (
           <>
             <span>{view.phase.title}</span>{" "}

@@ -38,7 +38,8 @@ export const classConsole = {
   noAlerts: "—",
   settings: "Alerts",
   idleLabel: "Idle after (minutes)",
-  idleHint: "A live table (started, not paused, not over) with no event for this long is flagged.",
+  idleHint:
+    "A live table (started, not paused, not over) with no event for this long is flagged, counted from the latest event this page has seen.",
   actions: "Actions",
   actionsHint: (n: number, of: number) => `Sent to ${plural(n, "table")} of ${of}, each through its own connection.`,
   start: "Start",
