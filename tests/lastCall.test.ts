@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { verifyRecord } from "../server/games/record";
+import { parseRecord } from "../shared/contract/record";
 import { checkMove, createGame, fold, viewFor } from "../shared/index";
 import { rulesOf } from "../shared/rulesVersions";
 import { tinyScenario as tiny } from "../shared/scenarios/index";
@@ -11,6 +14,9 @@ const N_LEAD = seat("n-lead");
 const N_FISH = seat("n-fish");
 const S_LEAD = seat("s-lead");
 const S_FISH = seat("s-fish");
+// The frozen record's scores, as its fold gave them when it was played (written out, not recomputed).
+const SIDES = { north: 9, south: 11 };
+const ROLES = { "n-lead": 12, "n-fish": 9, "n-aide": 9, "s-lead": 11, "s-fish": 12 };
 
 /** A summit with fish and border settled (two issues: enough to sign) at draft version 2. */
 function signable(): Play {
@@ -147,5 +153,33 @@ describe("a last call", () => {
     const replayed = fold(createGame(tiny, { seed: "seed-1" }), g.events);
     expect(replayed).toEqual(g.state);
     expect(replayed.outcome).toMatchObject({ agreement: false, reason: "deadline" });
+  });
+});
+
+describe("the frozen version-3 record (tests/fixtures/record-v3-last-call.json)", () => {
+  const record = () =>
+    JSON.parse(readFileSync(new URL("./fixtures/record-v3-last-call.json", import.meta.url), "utf8"));
+
+  it("verifies, replays and scores as recorded: both leaders signed during the last call", () => {
+    const doc = record();
+    expect(doc.rulesVersion).toBe(3);
+    expect(doc.events.map((e: { type: string }) => e.type)).toContain("lastCall");
+    const verified = verifyRecord(doc);
+    if (!verified.ok) throw new Error(verified.message);
+    expect(verified.rulesVersion).toBe(3);
+    expect(verified.state.lastCall).toMatchObject({ minutes: 3 });
+    expect(verified.state.outcome).toMatchObject({
+      agreement: true,
+      reason: "signed",
+      terms: { fish: "split", border: "daytime" },
+      scores: { sides: SIDES, roles: ROLES },
+    });
+    const read = parseRecord(doc);
+    if (!read.ok) throw new Error(read.problem.message);
+    expect(fold(createGame(read.record.scenario, { seed: doc.seed, rulesVersion: 3 }), doc.events)).toEqual(
+      verified.state,
+    );
+    // Claimed as version 2, its chain no longer links (the genesis covers the version).
+    expect(verifyRecord({ ...doc, rulesVersion: 2 })).toMatchObject({ ok: false, code: "hash_mismatch" });
   });
 });
