@@ -12,10 +12,13 @@ import { Link } from "../core/router";
 import { storage } from "../core/storage";
 import { thinPairs } from "../debrief/model";
 import type { ChartSeries } from "../debrief/ScoreSpaceChart";
-import { optionLabel, sideName } from "../replay/labels";
+import { sideName } from "../replay/labels";
 import { describeLoadError, exportPath } from "../replay/record";
 import { t } from "../texts";
+import { ClassResults } from "./ClassResults";
+import { IssuesTable, RolesTable } from "./Comparisons";
 import { type CohortFigures, cohortFigures } from "./figures";
+import { type Loaded, nameOf } from "./loaded";
 import "../debrief/debrief.css";
 
 const ScoreSpaceChart = lazy(() => import("../debrief/ScoreSpaceChart"));
@@ -35,20 +38,6 @@ function endingOf(outcome: Outcome | null): Ending | null {
 const AGREED = "#b35c00";
 const FAILED = "#a4161a";
 const NASH = "#1e6b35";
-
-type Loaded = {
-  games: Listed[];
-  scenario: Scenario | null;
-  analysis: Analysis | null;
-  analysisError: string | null;
-  /** Each finished game's figures from its own record (by game id); missing where its record did not load. */
-  figures: Record<string, CohortFigures>;
-  /** The facilitator's classes, for the filter's names (empty if they did not load: ids are shown). */
-  classes: ClassSummary[];
-};
-
-/** A game's name on the chart and in the tables: a class's table by its label ("Table A"), else its title. */
-const nameOf = (g: Listed) => g.label ?? g.title;
 
 /**
  * `/facilitator/cohort/:scenarioId`: every game of a scenario this facilitator ran (a class with
@@ -260,137 +249,6 @@ function CohortBody({ data: all }: { data: Loaded }) {
     </>
   );
 }
-
-/** The finished games of the scenario's version whose records loaded: the columns of the comparisons. */
-function compared(data: Loaded): Listed[] {
-  return data.games.filter(
-    (g) => g.outcome !== null && data.figures[g.gameId] && g.scenarioVersion === data.scenario?.version,
-  );
-}
-
-/** Every issue, a row; every finished table, a column: what each table settled on. */
-function IssuesTable({ data }: { data: Loaded }) {
-  const s = data.scenario;
-  const cols = compared(data);
-  if (!s) return null;
-  return (
-    <section className="card deb-section" aria-labelledby="co-issues-title" data-testid="cohort-issues">
-      <h2 id="co-issues-title">{T.issuesTitle}</h2>
-      {cols.length === 0 ? (
-        <p className="hint">{T.noFinished}</p>
-      ) : (
-        <div className="deb-table-wrap">
-          <table className="deb-table">
-            <caption>{T.issuesCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{T.issue}</th>
-                {cols.map((g) => (
-                  <th scope="col" key={g.gameId}>
-                    {nameOf(g)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.issues.map((i) => (
-                <tr key={i.id} data-testid={`cohort-issue-${i.id}`}>
-                  <th scope="row">{i.title}</th>
-                  {cols.map((g) => {
-                    const option = data.figures[g.gameId]!.terms[i.id] ?? i.noDeal;
-                    return (
-                      <td key={g.gameId} className={option === i.noDeal ? "deb-diff" : ""}>
-                        {optionLabel(s, i.id, option)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-/** Every role, a row; every finished table, a column: each role's score there. */
-function RolesTable({ data }: { data: Loaded }) {
-  const s = data.scenario;
-  const cols = compared(data);
-  if (!s || cols.length === 0) return null;
-  return (
-    <section className="card deb-section" aria-labelledby="co-roles-title" data-testid="cohort-roles">
-      <h2 id="co-roles-title">{T.rolesTitle}</h2>
-      <div className="deb-table-wrap">
-        <table className="deb-table">
-          <caption>{T.rolesCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{T.role}</th>
-              {cols.map((g) => (
-                <th scope="col" key={g.gameId}>
-                  {nameOf(g)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.roles.map((r) => (
-              <tr key={r.id} data-testid={`cohort-role-${r.id}`}>
-                <th scope="row">
-                  {r.title} <span className="hint">({sideName(s, r.side)})</span>
-                </th>
-                {cols.map((g) => (
-                  <td key={g.gameId}>{data.figures[g.gameId]!.roles[r.id] ?? "—"}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-/**
- * The class results for the projector: one screen, large type, each finished table's outcome,
- * both sides' scores and what it left on the table. Nothing the cohort's table does not already
- * show (no role's objectives, no draft of a running table).
- */
-function ClassResults({ data }: { data: Loaded }) {
-  const sides = data.scenario?.sides ?? [];
-  // In the labels' order ("Table A" before "Table B", "Table 10" after "Table 9"), as the room sits.
-  const finished = data.games
-    .filter((g) => g.outcome !== null)
-    .sort((x, y) => nameOf(x).localeCompare(nameOf(y), undefined, { numeric: true }));
-  const agreed = finished.filter((g) => g.outcome!.agreement).length;
-  return (
-    <section className="cohort-results" aria-labelledby="co-results-title" data-testid="cohort-results">
-      <h2 id="co-results-title">{T.resultsTitle(data.scenario?.title ?? "")}</h2>
-      <p className="cohort-results-counts">{T.resultsCounts(finished.length, agreed)}</p>
-      {finished.length === 0 ? (
-        <p>{T.noFinished}</p>
-      ) : (
-        <ul className="cohort-results-list">
-          {finished.map((g) => {
-            const o = g.outcome!;
-            const left = data.figures[g.gameId]?.pointsLeftOnTable ?? null;
-            return (
-              <li key={g.gameId} className={o.agreement ? "deb-good" : ""} data-testid={`cohort-result-${g.gameId}`}>
-                <strong className="cohort-results-name">{nameOf(g)}</strong>
-                <span>{o.agreement ? T.resultsAgreement : T.resultsNoDeal}</span>
-                <span>{sides.map((s) => `${s.name} ${o.scores.sides[s.id] ?? "—"}`).join(" · ")}</span>
-                <span className="cohort-results-left">{T.resultsLeft(left)}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function CohortChart({ data }: { data: Loaded }) {
   const { games, scenario, analysis, analysisError } = data;
   const cloud = useMemo(() => (analysis ? thinPairs(analysis.pairs) : []), [analysis]);
