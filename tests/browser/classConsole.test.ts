@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)("the class console", () => {
       await expect.poll(() => page.getByTestId(`cc-row-${t.gameId}`).getByTestId("cc-status").innerText()).toBe("");
     // A second start: every table's clock is running, and each says so in the rule's words.
     await act("cc-start");
-    for (const line of await results()) expect(line).toMatch(/refused: .*The clock is already running\./);
+    for (const line of await results()) expect(line).toMatch(/^Table [ABC]: Refused: The clock is already running\.$/);
     await act("cc-pause");
     for (const t of tables)
       await expect
@@ -205,7 +205,8 @@ describe.skipIf(!hasChromium)("the class console", () => {
         .poll(() => page.getByTestId(`cc-row-${t.gameId}`).getByTestId("cc-status").innerText())
         .toBe("last call");
     await act("cc-last-call");
-    for (const line of await results()) expect(line).toMatch(/refused: .*already been called/);
+    for (const line of await results())
+      expect(line).toMatch(/^Table [ABC]: Refused: last call: it has already been called/);
     for (const t of tables) {
       const calls = (await eventsOf(t.gameId, t.facilitatorToken)).filter((e) => e.type === "lastCall");
       expect(calls.map((e) => e.payload)).toEqual([{ minutes: 2 }]);

@@ -50,7 +50,8 @@ export function ClassActions({
           gameId: table.gameId,
           label: table.label,
           ok: ack.ok,
-          text: ack.ok ? T.acknowledged : T.refusedBy(refusal(ack.error)),
+          // refusal() already opens with "Refused:" and gives the rule's reason in words.
+          text: ack.ok ? T.acknowledged : refusal(ack.error),
         };
       }),
     );

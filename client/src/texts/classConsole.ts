@@ -64,7 +64,6 @@ export const classConsole = {
   resultsCaption: (action: string) => `Last action: ${action}`,
   acknowledged: "acknowledged",
   notConnected: "Not connected to this table: the action was not sent.",
-  refusedBy: (why: string) => `refused: ${why}`,
   actionNames: {
     start: "start",
     pause: "pause",
