@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium).each(backends)("pages come back after a restart ($
       // the point, and speed is a figure to read, not to assert on a shared machine.
       await expect.poll(() => badge(page), { timeout: 30_000 }).toMatch(/connected/i);
     }
-    console.log(`pages live again ${Date.now() - started} ms after the server came back`);
+    const back = Date.now() - started;
     await note("After the restart.");
     for (const page of [seat, console_, wall]) {
       await expect.poll(() => page.locator("body").innerText(), { timeout: 10_000 }).toMatch(/After the restart\./);
