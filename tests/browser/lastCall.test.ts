@@ -1,0 +1,90 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { facilitatorKey, http } from "../support/server";
+import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from "./support";
+
+// Issue #11 point 4, one table's part: the console's "Last call" control (with a confirmation),
+// and what a seat then sees: the banner with the game's end on its clock, and a closed action
+// saying why (only signing is open), in a real browser on a real server.
+
+describe.skipIf(!hasChromium)("last call from a table's console", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof webServer>>;
+  beforeAll(async () => {
+    server = await webServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.drop();
+  });
+
+  it("the facilitator calls it after a confirmation; every seat sees it and its end, and only signing is open", async () => {
+    const key = await facilitatorKey(server.url, "Last call teacher");
+    const g = (
+      await http(server.url, "POST", "/api/games", {
+        token: key,
+        body: { scenarioId: "great-rebalancing", title: "Table L" },
+      })
+    ).body;
+    const us = (
+      await http(server.url, "POST", `/api/games/${g.gameId}/join`, {
+        body: { code: g.joinCodes["us-president"], name: "Ana" },
+      })
+    ).body.token as string;
+    const f = g.facilitatorToken as string;
+    const move = (token: string, body: unknown) =>
+      http(server.url, "POST", `/api/games/${g.gameId}/moves`, { token, body });
+    for (const body of [{ type: "resume" }, { type: "advancePhase" }, { type: "advancePhase" }]) {
+      expect((await move(f, body)).body).toMatchObject({ ok: true });
+    }
+
+    const { page: fac } = await newPage(browser);
+    const { page: seat } = await newPage(browser);
+    for (const [page, who, token] of [
+      [fac, "facilitator", f],
+      [seat, "us-president", us],
+    ] as const) {
+      await page.addInitScript(
+        ([id, k, w, tk]) => {
+          localStorage.setItem("summitry.facilitatorKey", k!);
+          localStorage.setItem(`summitry.seat.${id}.${w}`, JSON.stringify({ token: tk, seat: w }));
+        },
+        [g.gameId, key, who, token],
+      );
+    }
+    await fac.goto(`${server.url}/console/${g.gameId}`);
+    await seat.goto(`${server.url}/play/${g.gameId}/us-president`);
+    await expect.poll(() => fac.getByTestId("last-call").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => seat.getByTestId("proposal-builder").count(), { timeout: 20_000 }).toBe(1);
+    expect(await seat.getByTestId("last-call-banner").count()).toBe(0);
+
+    // Out of range: no button, a hint instead.
+    await fac.getByTestId("last-call-minutes").fill("20");
+    expect(await fac.getByTestId("last-call-button").count()).toBe(0);
+    await fac.getByTestId("last-call-minutes").fill("4");
+    await fac.getByTestId("last-call-button").click();
+    // Nothing is sent before the confirmation.
+    expect(await fac.getByTestId("last-call-on").count()).toBe(0);
+    await fac.getByTestId("last-call").getByTestId("confirm-button").click();
+    await expect
+      .poll(() => fac.getByTestId("last-call-on").innerText(), { timeout: 15_000 })
+      .toMatch(/the game ends at/);
+    await expect
+      .poll(() => seat.getByTestId("last-call-banner").innerText(), { timeout: 15_000 })
+      .toMatch(/Last call: only signing is open\. The game ends at \d/);
+    await expect
+      .poll(() => seat.locator("#propose-reason").innerText(), { timeout: 15_000 })
+      .toMatch(/last call: only signing and taking a signature back are open, until the game ends at/i);
+    await expectAccessible(seat, "seat in last call");
+    await expectAccessible(fac, "console in last call");
+    await shot(seat, "seat-last-call");
+    await shot(fac, "console-last-call");
+
+    // The server agrees: a proposal is refused, and the game's clock runs to the last call's end.
+    const refused = (await move(us, { type: "propose", terms: { tariffs: "cutFentanylTariff" } })).body;
+    expect(refused).toMatchObject({ error: { code: "last_call", details: { open: ["sign", "unsign"] } } });
+    await fac.context().close();
+    await seat.context().close();
+  });
+});
