@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cohortFigures } from "../../client/src/cohort/figures";
 import { debriefOf } from "../../client/src/debrief/model";
+import { talkingPointsOf } from "../../client/src/debrief/talkingPoints";
 import { parseRecord } from "../../shared/contract/record";
 import {
   analyze,
@@ -111,5 +112,45 @@ describe.each([
     expect(seen.over).toBeGreaterThan(0);
     expect(seen.noDeal).toBeGreaterThan(0);
     expect(seen.lastDraft).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("the report's talking points: the debrief's left on the table, the closest proposal, the issue that moved most", () => {
+    const seen = { proposals: 0, moved: 0 };
+    fc.assert(
+      fc.property(gameArb, (game) => {
+        const { record, state } = randomRecord(scenario, game);
+        const debrief = debriefOf(record);
+        const p = talkingPointsOf(debrief);
+        expect(p.left).toEqual({
+          points: debrief.pointsLeftOnTable,
+          joint: debrief.point.a + debrief.point.b,
+          best: debrief.analysis.maxJoint.joint,
+        });
+        // Counted here from the state's proposals, not from the concession curves the page uses.
+        const ordered = [...state.proposals].sort((x, y) => x.seq - y.seq);
+        expect(p.closest === null).toBe(ordered.length === 0);
+        if (p.closest) {
+          seen.proposals++;
+          expect(ordered.map((x) => x.id)).toContain(p.closest.proposalId);
+          const res = Object.fromEntries(debrief.effective.sides.map((x) => [x.name, x.reservation]));
+          for (const x of p.closest.sides) expect(x.margin).toBe(x.points - res[x.name]!);
+        }
+        const changes = scenario.issues.map((i) => {
+          const named = ordered.map((x) => x.terms[i.id]).filter((o) => o !== undefined);
+          return named.length === 0 ? -1 : named.filter((o, k) => k > 0 && o !== named[k - 1]).length;
+        });
+        const most = Math.max(...changes);
+        if (most < 0) expect(p.moved).toBeNull();
+        else {
+          seen.moved += most > 0 ? 1 : 0;
+          // The first issue in the scenario's order with the most changes.
+          expect(p.moved?.title).toBe(scenario.issues[changes.indexOf(most)]!.title);
+          expect(p.moved?.changes).toBe(most);
+        }
+      }),
+      { numRuns: RUNS[name] },
+    );
+    expect(seen.proposals).toBeGreaterThan(0);
+    expect(seen.moved).toBeGreaterThan(0);
   }, 120_000);
 });
