@@ -168,6 +168,10 @@ describe.skipIf(!hasChromium)("the cohort for teaching", () => {
     expect(await page.getByTestId("cohort-roles").count()).toBe(0);
     await expectAccessible(page, "cohort-results");
     await shot(page, "cohort-results");
+    // A class's own link opens straight on its projected results.
+    await page.goto(`${server.url}/facilitator/cohort/great-rebalancing?class=${classId}&view=results`);
+    await expect.poll(() => results.innerText(), { timeout: 20_000 }).toMatch(/3 tables finished/);
+    expect(await results.innerText()).not.toContain("A game alone");
     await page.close();
   });
 });

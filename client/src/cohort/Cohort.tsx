@@ -131,8 +131,11 @@ export function Cohort({ scenarioId }: { scenarioId: string }) {
 }
 
 function CohortBody({ data: all }: { data: Loaded }) {
-  const [classId, setClassId] = useState("");
-  const [projected, setProjected] = useState(false);
+  // `?class=<id>` opens on one class's games and `&view=results` on its projected results, so a
+  // class's page can link straight to them.
+  const query = new URLSearchParams(window.location.search);
+  const [classId, setClassId] = useState(query.get("class") ?? "");
+  const [projected, setProjected] = useState(query.get("view") === "results");
   // The filter's choices: every class that has a game here, and the games outside any class.
   const classIds = [...new Set(all.games.map((g) => g.classId ?? ""))];
   const className = (id: string) =>
