@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)("a class in one action", () => {
     // And the report: the facilitator's debrief of a table names it, on the page and in the tab.
     await page.goto(`${server.url}/debrief/${tables[2]!.gameId}`);
     await expect.poll(() => page.title()).toBe("Table C · Period 3 · Debrief — Summitry");
-    await expect.poll(() => page.locator(".deb-kicker").textContent()).toContain("Table C");
+    await expect.poll(() => page.locator(".deb-header .deb-kicker").textContent()).toContain("Table C");
   });
 
   it("prints 3 × 9 cut-apart cards, each with its table, a QR code and a code", async () => {
