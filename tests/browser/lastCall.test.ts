@@ -76,7 +76,11 @@ describe.skipIf(!hasChromium)("last call from a table's console", () => {
     await expect
       .poll(() => seat.locator("#propose-reason").innerText(), { timeout: 15_000 })
       .toMatch(/last call: only signing and taking a signature back are open, until the game ends at/i);
+    // The seat's "Now:" line says the same: the leader signs or not, nothing else.
+    expect(await seat.locator(".seat-now").innerText()).toMatch(/Last call: only signing is open\. As leader, sign/);
     await expectAccessible(seat, "seat in last call");
+    // The console no longer offers the next phase: the last call's end is the game's.
+    expect(await fac.getByTestId("advance-phase").count()).toBe(0);
     await expectAccessible(fac, "console in last call");
     await shot(seat, "seat-last-call");
     await shot(fac, "console-last-call");

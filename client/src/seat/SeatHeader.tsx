@@ -90,6 +90,11 @@ export function guidance(m: Model): string {
   if (view.outcome) return g.over;
   if (!view.phase.started) return g.notStarted;
   if (view.phase.paused) return g.paused;
+  // A last call (rules version 3) closes everything but the leaders' signatures, whatever the phase.
+  if (view.phase.lastCall) {
+    const leader = m.scenario.roles.find((r) => r.id === m.side.leader)?.title ?? "";
+    return m.isLeader ? g.lastCallYou : g.lastCallLeader(leader);
+  }
   const moves = phase.moves as string[];
   const parts: string[] = [];
   if (moves.includes("propose")) {

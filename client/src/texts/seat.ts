@@ -38,6 +38,10 @@ export const seat = {
     teamOnly: (next: string) => `Plan with your team on the team channel. Proposals open in the ${next}.`,
     talkOnly: "Talk with your team and the other side.",
     youSign: "As leader, you decide: sign the draft or walk away.",
+    lastCallYou:
+      "Last call: only signing is open. As leader, sign the draft (or take your signature back) before the game ends.",
+    lastCallLeader: (leader: string) =>
+      `Last call: only signing is open. Your side's ${leader} decides whether to sign before the game ends.`,
     leaderSigns: (leader: string) => `Your side's ${leader} decides whether to sign the draft or walk away.`,
   },
 

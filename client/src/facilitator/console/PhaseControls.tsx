@@ -78,8 +78,9 @@ export function PhaseControls({ view, send, labels }: Pick<GameProps, "view" | "
           </div>
           <ErrorText message={clock.error} />
 
+          {/* A last call's end is the game's: no phase follows it (the rules refuse advancePhase). */}
           <div className="con-buttons">
-            {next ? (
+            {p.lastCall ? null : next ? (
               <button
                 type="button"
                 className="secondary"
