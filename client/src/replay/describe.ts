@@ -33,7 +33,9 @@ function replayWords(after: GameState): EventWords<string> {
     unsign: (_f, a) => T.unsign(who(after, a.actor)),
     walkAway: (_f, a) => T.walkAway(who(after, a.actor)),
     advancePhase: (f, a) => (f.ended ? T.endedBy(a.type) : T.phase(a.type, phaseTitle(s, f.phase))),
-    deadline: (f, a) => (f.ended ? T.endedBy(a.type) : T.phase(a.type, phaseTitle(s, f.phase))),
+    // A deadline that ends a last call (rules version 3) may fall in any phase, not only the last.
+    deadline: (f, a) =>
+      f.ended ? (after.lastCall ? T.lastCallOver : T.endedBy(a.type)) : T.phase(a.type, phaseTitle(s, f.phase)),
     pause: () => T.pause,
     resume: (f) => (f.first ? T.start : T.resume),
     extend: (f) => T.extend(f.minutes),

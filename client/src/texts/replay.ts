@@ -105,6 +105,7 @@ export const replay = {
     inject: (drawn: boolean, title: string) => `${drawn ? "A card was drawn" : "Control played an inject"}: ${title}.`,
     note: (text: string) => `Control's note: “${text}”`,
     endGame: "The facilitator ended the game.",
+    lastCallOver: "The last call's time ran out: the game ended with no agreement.",
     lastCall: (minutes: number) =>
       `The facilitator called last call: ${plural(minutes, "minute")} in which only signing was open, then the end.`,
     seatJoined: (name: string, role: string) => `${name} joined as ${role}.`,
