@@ -1,11 +1,12 @@
 import { ForgetDevice } from "../common/ForgetDevice";
 import { Link } from "../core/router";
+import { CodeNameForm } from "../join/CodeNameForm";
 import { useJoin } from "../join/useJoin";
 import { t } from "../texts";
 
 /** The front door: a student types a code and a name; a teacher goes to the dashboard; a shared computer forgets. */
 export function Home() {
-  const { code, setCode, name, setName, error, busy, join } = useJoin(null);
+  const joining = useJoin(null);
 
   return (
     <main className="page narrow" id="main">
@@ -13,37 +14,7 @@ export function Home() {
       <p className="lead">{t.app.tagline}</p>
       <section aria-labelledby="join-title" className="card">
         <h2 id="join-title">{t.home.join}</h2>
-        <form onSubmit={join}>
-          <label htmlFor="home-code">{t.home.codeLabel}</label>
-          <input
-            id="home-code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            aria-describedby="home-code-hint"
-            required
-            autoComplete="off"
-          />
-          <p id="home-code-hint" className="hint">
-            {t.home.codeHint}
-          </p>
-          <label htmlFor="home-name">{t.join.nameLabel}</label>
-          <input
-            id="home-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={80}
-            autoComplete="nickname"
-          />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {t.join.submit}
-          </button>
-        </form>
+        <CodeNameForm {...joining} id="home" codeLabel={t.home.codeLabel} codeHint={t.home.codeHint} />
       </section>
       <section aria-labelledby="fac-title" className="card">
         <h2 id="fac-title">{t.home.facilitate}</h2>

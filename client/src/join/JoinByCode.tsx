@@ -1,5 +1,6 @@
 import { t } from "../texts";
 import { joinByCode as T } from "../texts/links";
+import { CodeNameForm } from "./CodeNameForm";
 import { useJoin } from "./useJoin";
 
 /**
@@ -8,46 +9,19 @@ import { useJoin } from "./useJoin";
  * whatever its case, spaces or dashes.
  */
 export function JoinByCode() {
-  const { code, setCode, name, setName, error, busy, join } = useJoin(null);
+  const joining = useJoin(null);
   return (
     <main className="page narrow" id="main">
       <h1>{T.title}</h1>
       <p>{T.intro}</p>
-      <form onSubmit={join} className="card">
-        <label htmlFor="code-only-code">{t.join.codeLabel}</label>
-        <input
-          id="code-only-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          aria-describedby="code-only-hint"
-          required
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          // biome-ignore lint/a11y/noAutofocus: the page's first question
-          autoFocus
-        />
-        <p id="code-only-hint" className="hint">
-          {T.codeHint}
-        </p>
-        <label htmlFor="code-only-name">{t.join.nameLabel}</label>
-        <input
-          id="code-only-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={80}
-          autoComplete="nickname"
-        />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t.join.submit}
-        </button>
-      </form>
+      <CodeNameForm
+        {...joining}
+        id="code-only"
+        className="card"
+        codeLabel={t.join.codeLabel}
+        codeHint={T.codeHint}
+        codeFirst
+      />
     </main>
   );
 }
