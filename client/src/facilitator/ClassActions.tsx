@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import type { ClassSummary } from "../../../shared/contract/index";
 import { t } from "../texts";
 import type { TableLink } from "./ClassTableRow";
+import { MinutesInput, minutesOf } from "./console/MinutesInput";
 import { refusal } from "./errors";
 
 const T = t.classConsole;
@@ -237,28 +238,23 @@ function MinutesForm({
 }) {
   const [minutes, setMinutes] = useState(initial);
   const id = useId();
-  const n = Number(minutes);
-  const bad = !Number.isInteger(n) || n < 1 || n > 15;
+  const n = minutesOf(minutes);
+  const bad = n === null;
   return (
     <form
       className="fac-inline cc-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!bad) onSend(n);
+        if (n !== null) onSend(n);
       }}
     >
       <label htmlFor={id}>{label}</label>
-      <input
+      <MinutesInput
         id={id}
-        type="number"
-        min={1}
-        max={15}
-        step={1}
         value={minutes}
-        onChange={(e) => setMinutes(e.target.value)}
-        aria-invalid={bad}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        data-testid={`${testId}-minutes`}
+        onChange={setMinutes}
+        describedBy={hint ? `${id}-hint` : undefined}
+        testId={`${testId}-minutes`}
       />
       <button type="submit" className="secondary" data-testid={testId} disabled={disabled || bad}>
         {button}

@@ -1,7 +1,9 @@
-/** Whole minutes from 1 to 15, as the extend and lastCall moves take them (shared/moves.ts). */
+import { moveSchemas } from "../../../../shared/moves";
+
+/** Whole minutes as the extend and lastCall moves take them: their schema's bounds (shared/moves.ts), not a copy. */
 export function minutesOf(value: string): number | null {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 15 ? n : null;
+  const parsed = moveSchemas.extend.shape.minutes.safeParse(Number(value));
+  return parsed.success ? parsed.data : null;
 }
 
 /** The console's minutes field (extend, last call): a number from 1 to 15, flagged when out of range. */
