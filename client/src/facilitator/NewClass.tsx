@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { createdClass, defaultLabel, MAX_TABLES } from "../../../shared/contract/index";
 import { changedPhaseMinutes, type PublicScenario, planMinutes } from "../../../shared/index";
+import { GAME_PHASE_MINUTES } from "../../../shared/scenario/schema";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
 import { Link, useRouter } from "../core/router";
@@ -100,7 +101,9 @@ function ClassForm({ scenario }: { scenario: PublicScenario }) {
   const labelOf = (i: number) => labels[i] ?? defaultLabel(i);
   const shown = Array.from({ length: Math.min(tables, MAX_TABLES) }, (_, i) => labelOf(i));
   const duplicate = new Set(shown.map((l) => l.trim().toLocaleLowerCase())).size !== shown.length;
-  const badMinutes = scenario.phases.some((p) => !(minutes[p.id]! >= 1 && minutes[p.id]! <= 240));
+  const badMinutes = scenario.phases.some(
+    (p) => !(minutes[p.id]! >= GAME_PHASE_MINUTES.min && minutes[p.id]! <= GAME_PHASE_MINUTES.max),
+  );
   const invalid =
     tables < 1 || tables > MAX_TABLES || duplicate || shown.some((l) => !l.trim()) || badMinutes || title.length > 200;
   const plan = planId ? planMinutes(scenario, planId) : null;
@@ -280,8 +283,8 @@ function ClassForm({ scenario }: { scenario: PublicScenario }) {
                   id={`${ids}-phase-${p.id}`}
                   type="number"
                   inputMode="numeric"
-                  min={1}
-                  max={240}
+                  min={GAME_PHASE_MINUTES.min}
+                  max={GAME_PHASE_MINUTES.max}
                   value={minutes[p.id] ?? ""}
                   data-testid={`class-minutes-${p.id}`}
                   onChange={(e) => setMinutes((m) => ({ ...m, [p.id]: Number(e.target.value) }))}

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { createdGame } from "../../../shared/contract/index";
 import { changedPhaseMinutes, type PublicScenario, planMinutes } from "../../../shared/index";
+import { GAME_PHASE_MINUTES } from "../../../shared/scenario/schema";
 import { api } from "../core/api";
 import { saveCodes } from "../core/gameCodes";
 import { Link, useRouter } from "../core/router";
@@ -107,7 +108,13 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
 
   const badMinutes = (v: string | undefined) => {
     const n = Number(v);
-    return v === undefined || v.trim() === "" || !Number.isFinite(n) || n < 1 || n > 240;
+    return (
+      v === undefined ||
+      v.trim() === "" ||
+      !Number.isFinite(n) ||
+      n < GAME_PHASE_MINUTES.min ||
+      n > GAME_PHASE_MINUTES.max
+    );
   };
   const total = scenario.phases.reduce((n, p) => n + (Number(minutes[p.id]) || 0), 0);
   const invalid = scenario.phases.some((p) => badMinutes(minutes[p.id])) || title.trim().length > 200;
@@ -208,8 +215,8 @@ function GameForm({ scenario }: { scenario: PublicScenario }) {
                     id={inputId}
                     type="number"
                     inputMode="numeric"
-                    min={1}
-                    max={240}
+                    min={GAME_PHASE_MINUTES.min}
+                    max={GAME_PHASE_MINUTES.max}
                     step={1}
                     value={minutes[p.id] ?? ""}
                     aria-invalid={bad}
