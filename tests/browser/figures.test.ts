@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)("one definition of every figure, and the no-deal d
       expect(row).toContain(`${s.margin} above`);
     }
     expect(await page.getByTestId("debrief-last-draft-why").innerText()).toMatch(
-      /Washington signed it; Beijing did not\. Then the facilitator ended the game\./,
+      /Washington signed it; Beijing did not\. The facilitator ended the game\./,
     );
     // The chart marks where the unsigned draft stood.
     await expect

@@ -1,26 +1,20 @@
 import type { View } from "../../../shared/index";
 import { Link } from "../core/router";
 import { withSeat } from "../core/seatPaths";
+import { endingSentence } from "./ending";
 
 /** The end of a game: agreement or not, the terms, both sides' scores (every seat sees them). */
 export function Outcome({ view }: { view: View }) {
   const o = view.outcome;
   const scenario = view.scenario;
   if (!o || !scenario) return null;
+  const sideName = (id: string) => scenario.sides.find((s) => s.id === id)?.name ?? id;
   const label = (issueId: string, optionId: string) =>
     scenario.issues.find((i) => i.id === issueId)?.options.find((x) => x.id === optionId)?.label ?? optionId;
   return (
     <section className="outcome" aria-labelledby="outcome-title" data-testid="outcome">
       <h2 id="outcome-title">{o.agreement ? "Agreement signed" : "No agreement"}</h2>
-      <p>
-        {o.reason === "walkAway" && o.walkedAwayBy
-          ? `${scenario.sides.find((s) => s.id === o.walkedAwayBy)?.name} walked away.`
-          : o.reason === "signed"
-            ? "Both leaders signed the draft."
-            : o.reason === "endGame"
-              ? "The facilitator ended the game."
-              : "Time ran out before both leaders signed."}
-      </p>
+      <p data-testid="outcome-ending">{endingSentence(o, view.phase.lastCall, sideName)}</p>
       <table>
         <caption>Scores</caption>
         <thead>

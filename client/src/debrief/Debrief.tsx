@@ -7,6 +7,7 @@ import { issueTitle, optionLabel, optionPoints, phaseTitle, roleTitle, sideName 
 import { credentialsFor, type GameRecord, useRecord, viewerOf } from "../replay/record";
 import { t } from "../texts";
 import type { CurveData } from "./ConcessionChart";
+import { ending } from "./ending";
 import { LastDraft } from "./LastDraft";
 import { debriefOf, type Debrief as Model, thinPairs } from "./model";
 import type { ChartSeries } from "./ScoreSpaceChart";
@@ -155,6 +156,8 @@ function Body({
           >
             {headline}
           </p>
+          {/* How it ended, in the outcome's own words (a last call's end is told from a plain deadline). */}
+          {model.over && model.reason !== "walkAway" && <p data-testid="debrief-ending">{ending(model)}</p>}
           {model.foldError && (
             <p role="alert" className="error">
               {t.replay.replay.foldError(model.foldError.seq, model.foldError.message)}

@@ -1,6 +1,7 @@
 import { isSettled } from "../../../shared/index";
 import { optionLabel, optionPoints, sideName } from "../replay/labels";
 import { t } from "../texts";
+import { ending } from "./ending";
 import type { Debrief as Model } from "./model";
 
 const T = t.replay.debrief.lastDraft;
@@ -49,7 +50,7 @@ export function LastDraft({ model }: { model: Model }) {
       </div>
       <p data-testid="debrief-last-draft-why">
         {d.why === "tooFewIssues" ? T.tooFewIssues(d.settled, d.minimum) : T.notSigned(signed, unsigned)}{" "}
-        {T.ended(model.reason, model.walkedAwayBy ? sideName(s, model.walkedAwayBy) : null)}
+        {ending(model)}
       </p>
       <div className="deb-table-wrap">
         <table className="deb-table" data-testid="debrief-last-draft-terms">

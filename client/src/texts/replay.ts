@@ -254,12 +254,6 @@ export const replay = {
         signed.length === 0
           ? `Why it was not signed: neither ${unsigned.join(" nor ")} signed it.`
           : `Why it was not signed: ${signed.join(" and ")} signed it; ${unsigned.join(" and ")} did not.`,
-      ended: (reason: string | null, walkedAway: string | null) =>
-        reason === "walkAway"
-          ? `Then ${walkedAway ?? "a side"} walked away.`
-          : reason === "endGame"
-            ? "Then the facilitator ended the game."
-            : "Then time ran out.",
     },
     issue: "Issue",
     agreed: "Outcome",
