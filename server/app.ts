@@ -29,6 +29,7 @@ import { addressRoutes } from "./routes/addresses";
 import { classRoutes } from "./routes/classes";
 import { facilitatorRoutes } from "./routes/facilitators";
 import { gameRoutes } from "./routes/games";
+import { labRoutes } from "./routes/lab";
 import { miscRoutes } from "./routes/misc";
 import { recordRoutes } from "./routes/record";
 import { scenarioRoutes } from "./routes/scenarios";
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(async (scope) => facilitatorRoutes(scope, ctx));
   await app.register(async (scope) => addressRoutes(scope, ctx));
   await app.register(async (scope) => scenarioRoutes(scope, ctx));
+  await app.register(async (scope) => labRoutes(scope, ctx));
   await app.register(async (scope) => gameRoutes(scope, ctx));
   await app.register(async (scope) => classRoutes(scope, ctx));
   await app.register(async (scope) => recordRoutes(scope, ctx));

@@ -195,3 +195,15 @@ export const socketIoAttachments = pgTable("socket_io_attachments", {
   createdAt: timestamp("created_at", { withTimezone: true }).defaultNow(),
   payload: customBytea("payload"),
 });
+
+/**
+ * The scenario lab's private draft (issue #12): one per facilitator key, the text as typed (it may
+ * not be valid JSON yet, so it is text, not jsonb). Only that key reads it; it goes with the key.
+ */
+export const scenarioDrafts = pgTable("scenario_drafts", {
+  facilitatorId: text("facilitator_id")
+    .primaryKey()
+    .references(() => facilitators.id, { onDelete: "cascade" }),
+  text: text("text").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -178,6 +178,20 @@ export const operations: Record<string, Operation> = {
     access: "bearer",
     errors: { 403: NOT_OPERATOR, 404: "unknown_scenario" },
   },
+  "GET /api/scenarios/draft": { operationId: "getScenarioDraft", access: "bearer", errors: { 401: NO_KEY } },
+  "PUT /api/scenarios/draft": {
+    operationId: "putScenarioDraft",
+    access: "bearer",
+    errors: {
+      400: "invalid_input: no text, more than 200,000 characters, a NUL or a lone surrogate",
+      401: NO_KEY,
+    },
+  },
+  "GET /api/scenarios/{id}/document": {
+    operationId: "getScenarioDocument",
+    access: "bearer",
+    errors: { 401: NO_KEY, 404: "unknown_scenario (or one this key may not create games from)" },
+  },
 
   "POST /api/games": {
     operationId: "createGame",

@@ -7,6 +7,7 @@
 export * from "./access";
 export * from "./addresses";
 export * from "./classes";
+export * from "./drafts";
 export * from "./events";
 export * from "./games";
 export * from "./http";
