@@ -159,4 +159,16 @@ describe.skipIf(!hasChromium)("a class in one action", () => {
     expect(b).toHaveLength(SEATS);
     for (const line of b) expect(line).toContain(`/join/${tables[1]!.gameId}#`);
   });
+
+  it("links the class page to this class's results, on the cohort filtered to it", async () => {
+    await page.goto(`${server.url}/facilitator/classes/${classId}`);
+    await page.getByTestId("class-results-link").click();
+    await page.waitForURL((u) => u.pathname === "/facilitator/cohort/great-rebalancing");
+    const query = new URL(page.url()).searchParams;
+    expect([query.get("class"), query.get("view")]).toEqual([classId, "results"]);
+    // The projected view, on this class alone (its tables are not finished: none listed yet).
+    await expect.poll(() => page.getByTestId("cohort-results").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("cohort-class-filter").inputValue()).toBe(classId);
+    expect(await page.getByTestId("cohort-results").innerText()).toMatch(/0 tables finished/);
+  });
 });

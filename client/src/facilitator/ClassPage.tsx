@@ -48,6 +48,19 @@ export function ClassPage({ classId }: { classId: string }) {
           <span className="hint">{t.classConsole.linkHint}</span>
         </p>
       )}
+      {klass && (
+        <p className="class-actions">
+          {/* The cohort opened on this class alone and on its projected view (cohort/Cohort.tsx's query). */}
+          <Link
+            to={`/facilitator/cohort/${encodeURIComponent(klass.scenarioId)}?class=${encodeURIComponent(klass.classId)}&view=results`}
+            className="button secondary"
+            testId="class-results-link"
+          >
+            {T.results}
+          </Link>{" "}
+          <span className="hint">{T.resultsHint}</span>
+        </p>
+      )}
       {klass && <Tables klass={klass} />}
       {klass && scenario && <Handouts klass={klass} scenario={scenario} />}
     </main>

@@ -53,6 +53,9 @@ export const classes = {
       "Print the cards and cut them apart: one per student, with the table, the seat, a QR code and the code to type. The CSV has every link, for a mail merge or a learning platform.",
     missingCodes:
       "Some codes are not on this device: they can be shown only in the browser that created the class (reset a seat on its set-up page to make a new one here).",
+    results: "Class results",
+    resultsHint:
+      "Every finished table's outcome on one screen, for the projector; the full comparison is one click away.",
     live: "live",
     over: "over",
     archived: "archived",
