@@ -252,6 +252,7 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     case "seatJoined": {
       const { seat: id, name } = event.payload;
       next.seats = { ...state.seats, [id]: append(state.seats[id] ?? [], name, own) };
+      next.joins = { ...state.joins, [id]: append(state.joins[id] ?? [], { name, seq }, own) };
       return next;
     }
     default: {

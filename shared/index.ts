@@ -98,6 +98,7 @@ export {
   sideScore,
   signedEnding,
 } from "./score";
+export { type Join, joinSchema, onSeatAt } from "./seatPeople";
 export { type GameSetup, gameSetupSchema, setupScenario } from "./setup";
 export * from "./state";
 export { feedVisible, isRevealedTo, seatRef, type ViewOptions, viewFor } from "./view";

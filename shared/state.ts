@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { seedState } from "./rng";
 import { idSchema, type Scenario, scenarioSchema } from "./scenario/schema";
+import { joinSchema } from "./seatPeople";
 import { wellFormedString } from "./text";
 
 /**
@@ -124,6 +125,12 @@ export const gameStateSchema = z.object({
   shifts: shiftsSchema,
   /** seat id → the names of those who joined it */
   seats: z.record(idSchema, z.array(z.string())),
+  /**
+   * seat id → each of those joins with its seq, in the same order: what a seat's people were at
+   * any moment (seatPeople.ts), so a message is credited only to those on the seat when it was sent.
+   * Required: a snapshot from before it does not parse, and the game is folded from its log.
+   */
+  joins: z.record(idSchema, z.array(joinSchema)),
   outcome: outcomeSchema.nullable(),
   lastCall: lastCallSchema.optional(),
 });
@@ -166,6 +173,7 @@ export function initialState(scenario: Scenario, seed: string, rulesVersion: num
     played: [],
     shifts: { reservation: {}, points: {} },
     seats: Object.fromEntries(scenario.roles.map((r) => [r.id, []])),
+    joins: Object.fromEntries(scenario.roles.map((r) => [r.id, []])),
     outcome: null,
   };
   return base;

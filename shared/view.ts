@@ -17,7 +17,7 @@ export type ViewOptions = {
    * false: the compact view that travels with each event: no channel histories, only the open
    * proposals and those this event changed, only this event's feed items, and none of what never
    * changes during a game (the public scenario, briefs, objectives, the deck's texts), and no
-   * seat's names (a `seatJoined` event carries the name it adds). Its cost does not grow with the
+   * seat's names or joins (a `seatJoined` event carries the name it adds). Its cost does not grow with the
    * game; the client keeps the rest from `state` and the events.
    */
   histories?: boolean;
@@ -147,11 +147,13 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
     channels,
     feed,
     // Names grow with every join: kept out of the compact view (a seatJoined event carries its own).
+    // Joins are public as their events are (every seat sees seatJoined); their seqs let a screen
+    // credit a message only to those on the seat when it was sent (seatPeople.ts).
     seats: scenario.roles.map((r) => ({
       id: r.id,
       side: r.side,
       title: r.title,
-      ...(histories ? { names: state.seats[r.id] ?? [] } : {}),
+      ...(histories ? { names: state.seats[r.id] ?? [], joins: state.joins[r.id] ?? [] } : {}),
     })),
     ...(histories ? { scenario: publicScenario(scenario) } : {}),
     mine,

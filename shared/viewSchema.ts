@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { publicScenarioSchema } from "./scenario/public";
 import { idSchema, injectSchema, objectiveSchema } from "./scenario/schema";
+import { joinSchema } from "./seatPeople";
 import { draftSchema, feedItemSchema, lastCallSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
 
 /**
@@ -98,10 +99,19 @@ export const viewSchema = z.object({
   channels: z.array(channelViewSchema),
   feed: z.array(feedItemSchema),
   /**
-   * Each role's seat; `names` (who joined it) only in `state` views: an event's compact view leaves
-   * them out, and a `seatJoined` event carries the name it adds.
+   * Each role's seat; `names` (who joined it) and `joins` (the same names with the seq of each
+   * join, to credit a message only to those on the seat by then: seatPeople.ts) only in `state`
+   * views: an event's compact view leaves them out, and a `seatJoined` event carries what it adds.
    */
-  seats: z.array(z.object({ id: idSchema, side: idSchema, title: z.string(), names: z.array(z.string()).optional() })),
+  seats: z.array(
+    z.object({
+      id: idSchema,
+      side: idSchema,
+      title: z.string(),
+      names: z.array(z.string()).optional(),
+      joins: z.array(joinSchema).optional(),
+    }),
+  ),
   scenario: publicScenarioSchema.optional(),
   /** The seat's own side and role (null for the facilitator and observers). */
   mine: z.object({ side: sidePrivateSchema, role: rolePrivateSchema }).nullable(),

@@ -15,7 +15,8 @@ import { apply, createGame, fold, type GameState, type RecordedEvent, type Scena
 import { keyFirst, requireKey, seatIn } from "../auth/caller";
 import type { AppContext } from "../context";
 import { CSV_HEADER, csvRows, csvText } from "../games/csv";
-import { eventHash } from "../games/hash";
+import { forkedEvents } from "../games/fork";
+import { eventHash, genesisHash } from "../games/hash";
 import { FOLD_OFF_THREAD, foldOffThread, verifyOffThread } from "../games/offThread";
 import { deidentified, rechainer } from "../games/record";
 import { forbidden, HttpError, notFound } from "../http/errors";
@@ -198,7 +199,10 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
       if (atSeq > row.lastSeq)
         throw new HttpError(400, "unknown_seq", `the game has ${row.lastSeq} events`, { seq: atSeq });
       const scenario = row.scenario as Scenario;
-      const events: RecordedEvent[] = (await store.eventsAfter(row.id, 0)).filter((e) => e.seq <= atSeq);
+      const chain = { scenario, seed: row.seed, rulesVersion: row.rulesVersion };
+      const upTo = (await store.eventsAfter(row.id, 0)).filter((e) => e.seq <= atSeq);
+      // Without the original's joins (its players' names), re-chained: the fork verifies on its own.
+      const events = forkedEvents(chain, upTo);
       const start = createGame(scenario, { seed: row.seed, rulesVersion: row.rulesVersion });
       let state: GameState = events.length > FOLD_OFF_THREAD ? await foldOffThread(start, events) : fold(start, events);
       if (state.outcome) {
@@ -206,16 +210,20 @@ export async function recordRoutes(app: FastifyInstance, ctx: AppContext): Promi
           seq: atSeq,
         });
       }
-      // A running clock stops at the moment of atSeq, so the phase keeps the time it had left then.
+      // A running clock stops at the moment of atSeq (a dropped join's time, it may be), so the
+      // phase keeps the time it had left then.
       if (!state.clock.paused) {
         const base = {
-          seq: atSeq + 1,
+          seq: state.seq + 1,
           type: "pause" as const,
           actor: { facilitator: true as const },
-          at: state.at,
+          at: Math.max(state.at, upTo.at(-1)?.at ?? 0),
           payload: {},
         };
-        const pause: RecordedEvent = { ...base, hash: eventHash(events.at(-1)?.hash ?? row.lastHash, base) };
+        const pause: RecordedEvent = {
+          ...base,
+          hash: eventHash(events.at(-1)?.hash ?? genesisHash(scenario, row.seed, row.rulesVersion), base),
+        };
         if (events.length === 0) throw new HttpError(409, "not_started", "nothing to fork before the first event");
         events.push(pause);
         state = apply(state, pause);

@@ -210,7 +210,11 @@ describe.each(backends)("the record ($name)", (backend) => {
     const forked = (await server.ctx.service.get(fork.body.gameId))!.state;
     let at: GameState = createGame(exported.scenario, { seed: exported.seed });
     for (const e of exported.events.slice(0, atSeq)) at = apply(at, e);
-    expect(forked.seq).toBe(atSeq + 1); // the events up to atSeq, then the pause
+    // The events up to atSeq but the players' joins (a fork's seats start empty), then the pause.
+    const joins = exported.events.slice(0, atSeq).filter((e: { type: string }) => e.type === "seatJoined").length;
+    expect(joins).toBeGreaterThan(0);
+    expect(forked.seq).toBe(atSeq - joins + 1);
+    expect(Object.values(forked.seats).flat()).toEqual([]);
     expect(forked.draft).toEqual(at.draft);
     expect(forked.clock.paused).toBe(true);
     expect(forked.clock.remainingMs).toBe(at.clock.endsAt! - at.at);

@@ -250,11 +250,11 @@ function Loaded({ gameId, record }: { gameId: string; record: GameRecord }) {
           {view.outcome && <OutcomePanel view={view} scenario={scenario} />}
         </div>
         <div className="rp-col">
-          <ProposalsPanel view={view} scenario={scenario} effective={effective} seq={seq} seats={state.seats} />
+          <ProposalsPanel view={view} scenario={scenario} effective={effective} seq={seq} joins={state.joins} />
           <FeedPanel view={view} scenario={scenario} seq={seq} />
         </div>
         <div className="rp-col">
-          <ChannelsPanel view={view} scenario={scenario} seq={seq} seats={state.seats} startedAt={startedAt} />
+          <ChannelsPanel view={view} scenario={scenario} seq={seq} joins={state.joins} startedAt={startedAt} />
         </div>
       </div>
 

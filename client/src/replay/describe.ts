@@ -49,7 +49,7 @@ function replayWords(after: GameState): EventWords<string> {
 }
 
 function who(after: GameState, actor: GameEvent["actor"]): string {
-  if ("seat" in actor) return seatLabel(after.scenario, after.seats, actor.seat);
+  if ("seat" in actor) return seatLabel(after.scenario, after.joins, actor.seat, after.seq);
   return "facilitator" in actor ? T.control : T.system;
 }
 

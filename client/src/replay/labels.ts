@@ -1,4 +1,4 @@
-import type { PublicScenario, Scenario, Terms } from "../../../shared/index";
+import { type Join, onSeatAt, type PublicScenario, type Scenario, type Terms } from "../../../shared/index";
 
 /** Ids in words, from the scenario of the record: what every replay, debrief and cohort screen shows. */
 
@@ -21,10 +21,13 @@ export function termsText(s: Named, terms: Terms): string {
     .join("; ");
 }
 
-/** A role's title with the names of those who sat there ("Treasury Secretary (Ana, Bo)"). */
-export function seatLabel(s: Named, seats: Record<string, string[]>, id: string): string {
+/**
+ * A role's title with the names of those on the seat at `seq` ("Treasury Secretary (Ana, Bo)"):
+ * what the seat did then is not credited to someone who joined later (onSeatAt).
+ */
+export function seatLabel(s: Named, joins: Record<string, Join[]>, id: string, seq: number): string {
   if (id === "control") return "Control";
-  const names = seats[id] ?? [];
+  const names = onSeatAt(joins[id], seq);
   const title = roleTitle(s, id);
   return names.length ? `${title} (${names.join(", ")})` : title;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { agendaInPlay, type Scenario, sidePoints, type View } from "../../../shared/index";
+import { agendaInPlay, type Join, type Scenario, sidePoints, type View } from "../../../shared/index";
 import { Outcome } from "../common/Outcome";
 import { t } from "../texts";
 import { issueTitle, optionLabel, phaseTitle, roleTitle, seatLabel, sideName } from "./labels";
@@ -102,13 +102,13 @@ export function ProposalsPanel({
   scenario,
   effective,
   seq,
-  seats,
+  joins,
 }: {
   view: View;
   scenario: Scenario;
   effective: Scenario;
   seq: number;
-  seats: Record<string, string[]>;
+  joins: Record<string, Join[]>;
 }) {
   const scored = view.revealed ? scenario.sides.map((s) => s.id) : view.mine ? [view.mine.side.id] : [];
   const list = [...view.proposals].reverse();
@@ -127,7 +127,7 @@ export function ProposalsPanel({
                 {fresh && <span className="badge rp-badge-now">{T.justNow}</span>}
               </p>
               <p className="hint">
-                {T.by(seatLabel(scenario, seats, p.by), phaseTitle(scenario, p.phase))}
+                {T.by(seatLabel(scenario, joins, p.by, p.seq), phaseTitle(scenario, p.phase))}
                 {p.inReplyTo && ` · ${T.inReplyTo(p.inReplyTo)}`}
               </p>
               <ul className="rp-terms">
@@ -147,7 +147,7 @@ export function ProposalsPanel({
               )}
               {p.status !== "open" && p.closedBy && (
                 <p className="hint">
-                  {T.closed(T.status[p.status], seatLabel(scenario, seats, p.closedBy))}
+                  {T.closed(T.status[p.status], seatLabel(scenario, joins, p.closedBy, p.closedSeq ?? seq))}
                   {p.closeNote && `: “${p.closeNote}”`}
                 </p>
               )}
@@ -194,13 +194,13 @@ export function ChannelsPanel({
   view,
   scenario,
   seq,
-  seats,
+  joins,
   startedAt,
 }: {
   view: View;
   scenario: Scenario;
   seq: number;
-  seats: Record<string, string[]>;
+  joins: Record<string, Join[]>;
   startedAt: number | null;
 }) {
   return (
@@ -212,7 +212,7 @@ export function ChannelsPanel({
           title={c.title}
           messages={c.messages ?? []}
           seq={seq}
-          label={(from) => seatLabel(scenario, seats, from)}
+          label={(from, at) => seatLabel(scenario, joins, from, at)}
           startedAt={startedAt}
         />
       ))}
@@ -230,7 +230,8 @@ function Channel({
   title: string;
   messages: NonNullable<View["channels"][number]["messages"]>;
   seq: number;
-  label: (from: string) => string;
+  /** Who sent it, as of its seq. */
+  label: (from: string, seq: number) => string;
   startedAt: number | null;
 }) {
   const box = useRef<HTMLElement>(null);
@@ -254,7 +255,7 @@ function Channel({
             {messages.map((m, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a channel only grows, so (seq, place) is stable
               <li key={`${m.seq}-${i}`} className={m.seq === seq ? "rp-fresh" : ""}>
-                <span className="rp-from">{label(m.from)}</span>{" "}
+                <span className="rp-from">{label(m.from, m.seq)}</span>{" "}
                 <span className="hint">{t.replay.replay.clock(m.at, startedAt)}</span>
                 <br />
                 {m.text}

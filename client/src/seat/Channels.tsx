@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { type ChannelView, checkMove } from "../../../shared/index";
+import { type ChannelView, checkMove, onSeatAt } from "../../../shared/index";
 import type { GameProps } from "../core/gameProps";
 import { t } from "../texts";
 import { listOf, type Model, timeOf } from "./model";
@@ -163,6 +163,8 @@ function ChannelPanel({ m, channel, send, text, setText }: PanelProps) {
           {messages.length === 0 && <li className="hint">{c.empty}</li>}
           {messages.map((msg) => {
             const seat = view.seats.find((s) => s.id === msg.from);
+            // Only those on the seat when it was sent: someone who joined later did not write it.
+            const by = onSeatAt(seat?.joins, msg.seq);
             const mine = msg.from === m.role.id;
             return (
               <li key={msg.seq} className={mine ? "message message-mine" : "message"}>
@@ -171,7 +173,7 @@ function ChannelPanel({ m, channel, send, text, setText }: PanelProps) {
                     {m.seatTitle(msg.from)}
                   </span>
                   {seat && seat.side !== m.side.id && <span className="who-side"> · {m.sideName(seat.side)}</span>}
-                  {seat?.names?.length ? <span className="who-names"> ({listOf(seat.names)})</span> : null}
+                  {by.length ? <span className="who-names"> ({listOf(by)})</span> : null}
                   {mine && <span className="who-you"> · {c.you}</span>}
                   <time className="message-time"> {timeOf(msg.at)}</time>
                 </div>
