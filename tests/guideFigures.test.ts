@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { endingSentence } from "../client/src/common/ending";
+import { defaultLabel, MAX_TABLES } from "../shared/contract/index";
 import { analyze, planMinutes, type Terms } from "../shared/index";
+import { moveSchemas } from "../shared/moves";
+import { currentRulesVersion, rulesOf } from "../shared/rulesVersions";
 import { defaultScenario as s } from "../shared/scenarios/index";
 
 // docs/facilitator-guide.md quotes the default scenario's analytics and timing plans: each figure
@@ -95,5 +99,61 @@ describe("the facilitator guide's figures", () => {
     expect(guide).toContain(line("class-50"));
     expect(guide).toContain(line("class-75", " (students read their briefs in class)"));
     expect(guide).toContain(line("full"));
+  });
+
+  it("a class: its tables, labels, seats and the 50-minute plan's minute marks", () => {
+    expect(MAX_TABLES).toBe(20);
+    expect(guide).toContain("_A number of tables_ (at most 20)");
+    expect([0, 1, 2].map(defaultLabel)).toEqual(["Table A", "Table B", "Table C"]);
+    expect(guide).toContain('"Table A", "Table B", "Table C" unless you type others');
+    expect(s.roles).toHaveLength(9);
+    expect(guide).toContain("(three tables of nine: 27)");
+    expect(guide).toContain("(9 of 9 seats at each table)");
+    const p = planMinutes(s, "class-50")!;
+    const play = Object.values(p.phases).reduce((n, m) => n + m, 0);
+    // The form's own words (texts/classroom.ts's period line) for the plan.
+    expect(guide).toContain(
+      `"Period: ${p.joining + play + p.debrief} minutes (${p.joining} joining + ${play} play + ${p.debrief} debrief)"`,
+    );
+    // Minute marks: play starts after joining; each phase ends where the next begins.
+    const summitEnds = p.joining + p.phases.briefing! + p.phases.stockholm! + p.phases.summit!;
+    const over = summitEnds + p.phases.signing!;
+    expect([p.joining, summitEnds, over, p.joining + play + p.debrief]).toEqual([3, 33, 37, 50]);
+    expect(guide).toContain(`**Minute ${p.joining}.** **Start**`);
+    expect(guide).toContain(`**Minute ${summitEnds} or ${summitEnds + 1}.**`);
+    expect(guide).toContain(`**Minute ${over}.** Every table is over`);
+    expect(guide).toContain(
+      `Signing phase (minutes ${summitEnds} to ${over}) already closes the bargaining and ends the game at minute ${over}`,
+    );
+    // A 3-minute last call at minute 34 ends by the plan's bell, and the debrief keeps its minutes.
+    expect(summitEnds + 1 + 3).toBe(over);
+    expect(guide).toContain(`At minute ${summitEnds + 1} at the latest, call a 3-minute last call`);
+    expect(guide).toContain(`all of them end by minute ${over}, and the debrief keeps its ${p.debrief} minutes`);
+  });
+
+  it("the consoles' bounds and defaults: last call, extend, the idle alert", () => {
+    const minutes = (m: number) => moveSchemas.lastCall.shape.minutes.safeParse(m).success;
+    expect([minutes(0), minutes(1), minutes(15), minutes(16)]).toEqual([false, true, true, false]);
+    expect(guide).toContain("a set number of minutes (1 to 15; 3 unless you change it)");
+    expect(rulesOf(currentRulesVersion()).maxExtendMinutes).toBe(30);
+    expect(guide).toContain("a phase may be extended by at most 30 minutes in all");
+    // The defaults are the forms' initial values, read from their source.
+    const src = (f: string) => readFileSync(`client/src/facilitator/${f}`, "utf8");
+    expect(src("ClassActions.tsx")).toMatch(/initial="5"\s+testId="cc-extend"/);
+    expect(src("ClassActions.tsx")).toMatch(/initial="3"\s+testId="cc-last-call"/);
+    expect(src("console/LastCall.tsx")).toContain('useState("3")');
+    expect(guide).toContain("**Extend** (minutes to add, 5 unless you change it;");
+    expect(src("ClassConsole.tsx")).toContain("DEFAULT_IDLE_MINUTES = 5;");
+    expect(guide).toContain("**Idle: no event for 5 min**");
+    // The outcome's words at a last call's end, as the consoles and the debrief write them.
+    const said = endingSentence(
+      { reason: "deadline", walkedAwayBy: null },
+      { at: 0, minutes: 3 },
+      String,
+      () => "10:39",
+    );
+    expect(guide).toContain(`"${said}"`);
+    const signed = endingSentence({ reason: "signed", walkedAwayBy: null }, { at: 0, minutes: 3 }, String, () => "");
+    expect(guide).toContain(`"${signed.slice(0, signed.indexOf("(") + 1)}…)"`);
   });
 });
