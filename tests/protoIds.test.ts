@@ -51,6 +51,7 @@ describe("ids that are Object.prototype's names", () => {
       expect(missing.problems).toContainEqual({
         path: "$.issues[1].points",
         message: 'no points for side "constructor"',
+        severity: "error",
       });
     // And from JSON text, where "__proto__" is an own key (an issue's points keyed by a side).
     const text = JSON.stringify({ ...tinyScenario, id: "valueOf" });

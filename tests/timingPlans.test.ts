@@ -38,13 +38,14 @@ describe("timing plans in the scenario format", () => {
       {
         path: "$.timingPlans[0].phaseMinutes",
         message: `no minutes for phase "${first!.id}"; a plan names every phase`,
+        severity: "error",
       },
     ]);
   });
 
   it("refuse an unknown phase, where it stands", () => {
     expect(problems(withPlans([plan({ phaseMinutes: { ...tinyPhases(), lunch: 30 } })]))).toEqual([
-      { path: "$.timingPlans[0].phaseMinutes.lunch", message: 'unknown phase "lunch"' },
+      { path: "$.timingPlans[0].phaseMinutes.lunch", message: 'unknown phase "lunch"', severity: "error" },
     ]);
   });
 

@@ -7,7 +7,13 @@ import { LIMITS } from "./schema";
  * is the schema's to report, and is skipped here.
  */
 
-export type Problem = { path: string; message: string };
+/**
+ * One thing wrong with a scenario, at its JSON path. An error blocks publishing; a warning
+ * (playability.ts: a zone of agreement too wide, an acting role with nothing to move) is told to
+ * the designer beside a scenario that is valid. Every structural problem is an error.
+ */
+export type Severity = "error" | "warning";
+export type Problem = { path: string; message: string; severity: Severity };
 
 type Path = (string | number)[];
 
@@ -30,10 +36,14 @@ const RESERVED_IDS = new Set(["table", "press", "facilitator", "observer", "cont
 
 export function crossCheck(doc: unknown): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: Path, message: string) => problems.push({ path: formatPath(path), message });
+  const report = (path: Path, message: string) => problems.push({ path: formatPath(path), message, severity: "error" });
   if (!isObject(doc)) return problems;
 
   const sides = arr(doc.sides).filter(isObject);
+  // The schema says once that a scenario has exactly two sides; the checks below hold only the first
+  // two to a side's duties (points on every issue, a leader of its own), so that a third side is one
+  // message, not one more per issue. A third side's id still counts as known where it is named.
+  const seated = sides.slice(0, 2);
   const roles = arr(doc.roles);
   const issues = arr(doc.issues);
   const phases = arr(doc.phases);
@@ -124,7 +134,7 @@ export function crossCheck(doc: unknown): Problem[] {
   };
 
   // Sides: each has a leader, a role of its own side that every game has.
-  sides.forEach((s, i) => {
+  seated.forEach((s, i) => {
     const leader = str(s.leader);
     if (leader === undefined) return;
     const leaderRole = roles.find((r) => isObject(r) && r.id === leader);
@@ -196,7 +206,7 @@ export function crossCheck(doc: unknown): Problem[] {
       report(["issues", i, "noDeal"], `"${String(x.noDeal)}" is not one of this issue's options`);
     }
     if (isObject(x.points)) {
-      for (const sideId of sideIds) {
+      for (const sideId of seated.map((s) => str(s.id)).filter((id) => id !== undefined)) {
         // An own key only: a side named after an Object.prototype name must not find a function here.
         const pts = Object.hasOwn(x.points, sideId) ? x.points[sideId] : undefined;
         if (pts === undefined) report(["issues", i, "points"], `no points for side "${sideId}"`);

@@ -6,7 +6,9 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
 
 /**
  * Validates a scenario document (already decoded from JSON, or a JSON string) and returns every
- * problem with its JSON path, the schema's and the cross-references' together.
+ * problem with its JSON path, the schema's and the cross-references' together. Each message names
+ * the thing it is about by id where the document gives one (`role "cn-commerce" is missing…`), and a
+ * field missing from several items of a list is one message naming them all, not one per item.
  */
 export function parseScenario(json: unknown): ParseScenarioResult {
   let doc = json;
@@ -14,29 +16,57 @@ export function parseScenario(json: unknown): ParseScenarioResult {
     try {
       doc = JSON.parse(json);
     } catch (err) {
-      return { ok: false, problems: [{ path: "$", message: `not valid JSON: ${(err as Error).message}` }] };
+      return {
+        ok: false,
+        problems: [{ path: "$", message: `not valid JSON: ${(err as Error).message}`, severity: "error" }],
+      };
     }
   }
   const parsed = scenarioSchema.safeParse(doc);
-  const problems: Problem[] = parsed.success ? [] : flatten(parsed.error);
+  const problems: Problem[] = parsed.success ? [] : schemaProblems(doc, parsed.error);
   problems.push(...crossCheck(doc));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, scenario: parsed.data };
 }
 
-function flatten(error: z.ZodError): Problem[] {
-  const out: Problem[] = [];
-  for (const issue of error.issues) {
+type Key = PropertyKey;
+
+/** One zod issue as the designer reads it; `missing` when a required field is absent. */
+type Found = { path: Key[]; message: string; missing?: { field: string; expects: string } };
+
+function schemaProblems(doc: unknown, error: z.ZodError): Problem[] {
+  const found = flatten(doc, error.issues);
+  return groupMissing(doc, found).map((f) => ({ path: formatPath(f.path), message: f.message, severity: "error" }));
+}
+
+function flatten(doc: unknown, issues: readonly z.core.$ZodIssue[]): Found[] {
+  const out: Found[] = [];
+  for (const issue of issues) {
+    const path = issue.path as Key[];
+    // A field that is not there: one message naming the field and what it takes, whatever the
+    // field's type (a union would otherwise answer a bare "Invalid input").
+    const field = path.at(-1);
+    if (typeof field === "string" && isAbsent(doc, path)) {
+      const expects = expected(issue);
+      const owner = ownerOf(doc, path.slice(0, -1));
+      const what = `missing required field "${field}"${expects ? ` (${expects})` : ""}`;
+      out.push({ path, message: owner ? `${owner} is ${what}` : what, missing: { field, expects } });
+      continue;
+    }
     // A union that matched no branch: name the branch errors that got furthest, not just "invalid input".
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
       const best = issue.errors.reduce((a, b) => (score(b) > score(a) ? b : a));
-      const nested = best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
       if (best.length > 0 && score(best) > 0) {
-        out.push(...flatten(new z.ZodError(nested as z.core.$ZodIssue[])));
+        out.push(
+          ...flatten(
+            doc,
+            best.map((i) => ({ ...i, path: [...path, ...i.path] }) as z.core.$ZodIssue),
+          ),
+        );
         continue;
       }
     }
-    out.push({ path: formatPath(issue.path), message: issue.message });
+    out.push({ path, message: named(doc, path, reworded(doc, issue)) });
   }
   return out;
 }
@@ -44,6 +74,135 @@ function flatten(error: z.ZodError): Problem[] {
 // How far into a union branch its errors reached: deeper paths mean that branch's shape matched more.
 function score(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((i) => (i.code === "unrecognized_keys" ? 0 : i.path.length)));
+}
+
+/** The document's value at `path`, or `absent` where the path leaves it. */
+const absent = Symbol("absent");
+function at(doc: unknown, path: readonly Key[]): unknown {
+  let v = doc;
+  for (const key of path) {
+    if (typeof v !== "object" || v === null || !Object.hasOwn(v, key)) return absent;
+    v = (v as Record<Key, unknown>)[key];
+  }
+  return v;
+}
+
+/** The last key of `path` is not in an object that is there. */
+function isAbsent(doc: unknown, path: readonly Key[]): boolean {
+  const parent = at(doc, path.slice(0, -1));
+  return typeof parent === "object" && parent !== null && !Array.isArray(parent) && at(doc, path) === absent;
+}
+
+/** What a field takes, in the designer's words, from the zod issue that found it missing. */
+function expected(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_union") {
+    const each = issue.errors.map((branch) => (branch[0] ? expected(branch[0]) : "")).filter(Boolean);
+    return [...new Set(each)].join(" or ");
+  }
+  if (issue.code === "invalid_value") return issue.values.map((v) => JSON.stringify(v)).join(" or ");
+  if (issue.code !== "invalid_type") return "";
+  const words: Record<string, string> = {
+    boolean: "true or false",
+    number: "a number",
+    int: "a whole number",
+    string: "text",
+    array: "a list",
+    tuple: "a list",
+    object: "an object",
+    record: "an object",
+  };
+  return words[issue.expected] ?? issue.expected;
+}
+
+// What an item of each list of the format is called in a message.
+const KINDS: Record<string, string> = {
+  sides: "side",
+  roles: "role",
+  issues: "issue",
+  options: "option",
+  phases: "phase",
+  backchannels: "backchannel",
+  injects: "inject",
+  objectives: "objective",
+  timingPlans: "timing plan",
+};
+
+/**
+ * The things `path` runs through, named by id where the document gives one: `role "cn-commerce"`,
+ * `role "s-fish", objective "obj-s-fish-any"`; the whole scenario at the top; null where no item
+ * on the way has an id to give (its position is in the path already).
+ */
+function ownerOf(doc: unknown, path: readonly Key[]): string | null {
+  if (path.length === 0) return "the scenario";
+  const names: string[] = [];
+  path.forEach((key, i) => {
+    const list = path[i - 1];
+    if (typeof key !== "number" || typeof list !== "string" || !(list in KINDS)) return;
+    const id = at(doc, [...path.slice(0, i + 1), "id"]);
+    if (typeof id === "string" && id.length > 0) names.push(`${KINDS[list]} ${JSON.stringify(id)}`);
+  });
+  return names.length > 0 ? names.join(", ") : null;
+}
+
+/** A message prefixed with the things its path runs through (not the one whose id is at fault). */
+function named(doc: unknown, path: readonly Key[], message: string): string {
+  const owner = path.at(-1) === "id" ? ownerOf(doc, path.slice(0, -2)) : ownerOf(doc, path);
+  return owner && owner !== "the scenario" ? `${owner}: ${message}` : message;
+}
+
+/** The few zod messages that can say more from the document itself. */
+function reworded(doc: unknown, issue: z.core.$ZodIssue): string {
+  const sides = at(doc, ["sides"]);
+  if (issue.path.length === 1 && issue.path[0] === "sides" && Array.isArray(sides) && sides.length !== 2) {
+    const ids = sides.map((_, i) => {
+      const id = at(sides, [i, "id"]);
+      return typeof id === "string" ? JSON.stringify(id) : `[${i}]`;
+    });
+    return `a scenario has exactly two sides; this one has ${sides.length}: ${ids.join(", ") || "none"}`;
+  }
+  return issue.message;
+}
+
+/**
+ * The same field missing from several items of one list (every role without `optional`) is one
+ * message at the list, naming each item, rather than a copy per item.
+ */
+function groupMissing(doc: unknown, found: Found[]): Found[] {
+  const groups = new Map<string, Found[]>();
+  const keyOf = (f: Found) => {
+    const listPath = f.path.slice(0, -2);
+    return f.missing && typeof f.path.at(-2) === "number" ? JSON.stringify([listPath, f.missing.field]) : null;
+  };
+  for (const f of found) {
+    const key = keyOf(f);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: Found[] = [];
+  const done = new Set<string>();
+  for (const f of found) {
+    const key = keyOf(f);
+    const group = key ? groups.get(key)! : [];
+    if (key === null || group.length < 2) {
+      out.push(f);
+      continue;
+    }
+    if (done.has(key)) continue;
+    done.add(key);
+    const listPath = f.path.slice(0, -2);
+    const list = listPath.at(-1);
+    const kind = typeof list === "string" && list in KINDS ? KINDS[list] : "item";
+    const items = group.map((g) => {
+      const index = g.path.at(-2) as number;
+      const id = at(doc, [...listPath, index, "id"]);
+      return typeof id === "string" ? JSON.stringify(id) : `[${index}]`;
+    });
+    const { field, expects } = f.missing!;
+    out.push({
+      path: listPath,
+      message: `${group.length} ${kind === "item" ? "items" : `${kind}s`} (${items.join(", ")}) are missing required field "${field}"${expects ? ` (${expects})` : ""}`,
+    });
+  }
+  return out;
 }
 
 function dedupe(problems: Problem[]): Problem[] {
