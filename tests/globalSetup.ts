@@ -17,10 +17,11 @@ export default async function setup(project: TestProject) {
   project.provide("pgliteTemplate", path);
 
   // The web client, built once, as `npm start` builds it: the bundle and browser tests use it.
-  // SKIP_CLIENT_BUILD=1 leaves it out for a run of server tests alone (never in CI).
+  // SKIP_CLIENT_BUILD=1 leaves it out (never in CI): server tests alone, or browser tests on the
+  // last `npm run build:client` (dist/client), so a rerun does not rebuild what has not changed.
   const clientDir = join(tmpdir(), `summitry-client-${process.pid}`);
   if (process.env.SKIP_CLIENT_BUILD === "1" && process.env.CI !== "true") {
-    project.provide("clientDir", clientDir);
+    project.provide("clientDir", fileURLToPath(new URL("../dist/client", import.meta.url)));
     return async () => {
       await rm(path, { force: true });
     };

@@ -1,58 +1,13 @@
-import { createServer } from "node:net";
-import { networkInterfaces } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import QRCode from "qrcode";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
-import { backends } from "../support/backends";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { facilitatorKey, http, TEST_OPERATOR_KEY } from "../support/server";
+import { freePort, type LanServer, lan, serve } from "./lanServer";
+import { qrDraws } from "./qrPixels";
 import { hasChromium, launch, newPage, shot } from "./support";
 
 // Links that reach the students (issue #11): the set-up page builds every join link and QR code
 // from the address students use (PUBLIC_URL, else a LAN address the facilitator picks), never from
 // its own localhost, says so plainly, and a phone that opens the QR code's link joins its seat.
-
-/** A non-loopback IPv4 address of this machine: what a student's phone would reach. */
-const lan = Object.values(networkInterfaces())
-  .flat()
-  .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
-
-/** A port free on that address, to write PUBLIC_URL before the server starts. */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, host, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A server on every address, as `npm start` runs, with the built client. */
-async function serve(env: Record<string, string>) {
-  const fresh = await backends[0]!.fresh();
-  const port = Number(env.PORT);
-  const config = loadConfig({
-    HOST: "0.0.0.0",
-    LOG_LEVEL: "warn",
-    OPERATOR_KEY: TEST_OPERATOR_KEY,
-    CLIENT_DIR: inject("clientDir"),
-    ...env,
-  });
-  const built = await buildApp(config, fresh.db, { logStream: { write: () => {} } });
-  await built.app.listen({ port, host: "0.0.0.0" });
-  return {
-    port,
-    local: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      await built.app.close();
-      await fresh.db.close();
-      await fresh.drop();
-    },
-  };
-}
 
 type Game = { gameId: string; joinCodes: Record<string, string>; observerCode: string };
 
@@ -70,32 +25,10 @@ async function setupPage(browser: Browser, at: string, key: string, game: Game):
   return page;
 }
 
-/** Whether two PNG data URLs draw the same pixels (the browser's PNG bytes need not be Node's). */
-function samePixels(page: Page, a: string, b: string): Promise<boolean> {
-  return page.evaluate(
-    async ([x, y]) => {
-      const draw = async (src: string) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const canvas = document.createElement("canvas");
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const g = canvas.getContext("2d")!;
-        g.drawImage(img, 0, 0);
-        return g.getImageData(0, 0, img.width, img.height).data;
-      };
-      const [p, q] = [await draw(x!), await draw(y!)];
-      return p.length > 0 && p.length === q.length && p.every((v, i) => v === q[i]);
-    },
-    [a, b],
-  );
-}
-
 describe.skipIf(!hasChromium || !lan)("links and QR codes that reach the students", () => {
   let browser: Browser;
-  let withUrl: Awaited<ReturnType<typeof serve>>;
-  let plain: Awaited<ReturnType<typeof serve>>;
+  let withUrl: LanServer;
+  let plain: LanServer;
   let publicUrl = "";
 
   beforeAll(async () => {
@@ -132,11 +65,9 @@ describe.skipIf(!hasChromium || !lan)("links and QR codes that reach the student
     // The QR code on the seat's card draws that same link: the same pixels as the link drawn here.
     const card = page.locator("article").filter({ has: link });
     const src = await card.locator("img.fac-qr").getAttribute("src");
-    const drawn = await QRCode.toDataURL(expected, { margin: 1, width: 128, errorCorrectionLevel: "M" });
-    expect(await samePixels(page, src!, drawn)).toBe(true);
+    expect(await qrDraws(page, src!, expected, 128)).toBe(true);
     // And not any QR code: another seat's link draws other pixels.
-    const other = await QRCode.toDataURL(`${expected}X`, { margin: 1, width: 128, errorCorrectionLevel: "M" });
-    expect(await samePixels(page, src!, other)).toBe(false);
+    expect(await qrDraws(page, src!, `${expected}X`, 128)).toBe(false);
     await shot(page, "setup-public-url");
 
     // The printed sheets carry the same address.
