@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, type Scenario, scenarioJsonSchema } from "../shared/index";
 import type { Problem } from "../shared/scenario/crossCheck";
-import { WIDE_ZONE } from "../shared/scenario/playability";
+import { gridWork, INJECT_WORK_BUDGET, WIDE_ZONE } from "../shared/scenario/playability";
 import { validateScenario } from "../shared/scenario/validate";
 import { defaultScenario, tinyScenario } from "../shared/scenarios/index";
 
@@ -41,7 +41,7 @@ describe("the built-in scenarios", () => {
     const byId = Object.fromEntries(preview!.injects.map((i) => [i.id, i]));
     expect(byId["inj-talks-open"]).toMatchObject({ when: "stockholm", after: preview!.zone, before: preview!.zone });
     expect(byId["inj-weak-growth"]!.before).toEqual(preview!.zone);
-    expect(byId["inj-weak-growth"]!.after.packages).toBeGreaterThan(preview!.zone.packages);
+    expect(byId["inj-weak-growth"]!.after!.packages).toBeGreaterThan(preview!.zone.packages);
     expect(preview!.injects).toHaveLength(defaultScenario.injects.length);
   });
 });
@@ -143,8 +143,8 @@ describe("playability errors, each with its path and ids", () => {
     // The zone before any inject is the tiny scenario's own; the preview shows each inject's before and after.
     expect(v.problems.some((p) => p.path === "$")).toBe(false);
     const strikePreview = v.preview!.injects.find((i) => i.id === "inj-strike")!;
-    expect(strikePreview.before.packages).toBeGreaterThan(0);
-    expect(strikePreview.after.packages).toBe(0);
+    expect(strikePreview.before!.packages).toBeGreaterThan(0);
+    expect(strikePreview.after!.packages).toBe(0);
   });
 
   it("a point shift that empties the zone is found the same way", () => {
@@ -166,7 +166,7 @@ describe("playability errors, each with its path and ids", () => {
     expect(only(v.problems, "$.injects[4]").message).toMatch(
       /^after inject "inj-glut" \(at the start of "round1"\): no package/,
     );
-    expect(v.preview!.injects.find((i) => i.id === "inj-glut")!.after.packages).toBe(0);
+    expect(v.preview!.injects.find((i) => i.id === "inj-glut")!.after!.packages).toBe(0);
   });
 
   it("an objective whose condition no ending meets, promising points", () => {
@@ -207,6 +207,51 @@ describe("playability errors, each with its path and ids", () => {
     doc.roles[4]!.objectives[0]!.when = { all: [{ agreement: true }, { not: { settledCount: { atLeast: 2 } } }] };
     // minimumIssues is 2: an agreement always settles at least two.
     expect(only(problemsOf(doc), "$.roles[4].objectives[0].when").severity).toBe("error");
+  });
+});
+
+describe("the work of the checks after injects", () => {
+  it("is bounded: on the widest scenario the format allows, an inject past the budget is said to be unchecked", () => {
+    // 12 issues of 6 options, points 0 to 100 the two sides' opposite ways: the largest grid there is.
+    const doc = structuredClone(defaultScenario) as Doc;
+    doc.id = "widest";
+    doc.issues = Array.from({ length: 12 }, (_, i) => ({
+      id: `i${i}`,
+      title: `Issue ${i}`,
+      description: "",
+      noDeal: `i${i}o0`,
+      options: Array.from({ length: 6 }, (_, k) => ({ id: `i${i}o${k}`, label: `Option ${k}`, description: "" })),
+      points: {
+        washington: [0, 13 + i, 40, 61 - i, 80, 100],
+        beijing: [100, 77 + i, 60, 38 - i, 20, 0],
+      },
+    }));
+    for (const r of doc.roles) {
+      r.portfolio = doc.issues.map((i) => i.id);
+      r.objectives = [];
+    }
+    for (const p of doc.phases) if (p.agenda.length > 0) p.agenda = doc.issues.map((i) => i.id);
+    doc.forecast = {};
+    const shift = (j: number) => ({
+      id: `card-${j}`,
+      title: `Card ${j}`,
+      text: "Prices move.",
+      when: "deck" as const,
+      effects: [{ shiftPoints: { side: "washington", issue: `i${j}`, option: `i${j}o1`, by: 1 } }],
+    });
+    doc.injects = [shift(0), shift(1)];
+    expect(gridWork(doc)).toBeGreaterThan(INJECT_WORK_BUDGET / 2);
+    const v = validateScenario(doc);
+    const [first, second] = v.preview!.injects;
+    expect(first!.after).not.toBeNull();
+    expect(second!.after).toBeNull();
+    expect(only(v.problems, "$.injects[1]")).toMatchObject({
+      severity: "warning",
+      message: expect.stringMatching(
+        /^after inject "card-1" \(played from the deck\): the zone of agreement was not checked/,
+      ),
+    });
+    expect(v.problems.some((p) => p.path === "$.injects[0]" && /not checked/.test(p.message))).toBe(false);
   });
 });
 

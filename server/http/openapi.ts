@@ -158,10 +158,16 @@ export const operations: Record<string, Operation> = {
     operationId: "uploadScenario",
     access: "bearer",
     errors: {
-      400: "invalid_scenario: details.problems lists every problem with its JSON path; invalid_input (the query)",
+      400: "invalid_scenario: details.problems lists every error and warning with its JSON path and severity; invalid_input (the query)",
       409: "reserved_scenario_id (a built-in's id), scenario_id_taken (another key's), scenario_exists (raise the version)",
       429: rateLimited,
     },
+    body: scenarioBody,
+  },
+  "POST /api/scenarios/validate": {
+    operationId: "validateScenario",
+    access: "bearer",
+    errors: {},
     body: scenarioBody,
   },
   "DELETE /api/scenarios/{id}": {

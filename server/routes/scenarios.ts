@@ -8,12 +8,14 @@ import {
   published,
   scenarioList,
   scenarioParams,
+  scenarioValidated,
   uploadChecked,
   uploaded,
   uploadQuery,
   versionQuery,
 } from "../../shared/contract/index";
-import { parseScenario, publicScenario, publicScenarioSchema, scenarioJsonSchema } from "../../shared/index";
+import { publicScenario, publicScenarioSchema, scenarioJsonSchema } from "../../shared/index";
+import { validateScenario } from "../../shared/scenario/validate";
 import { callerOf, keyFirst, optionalKey, requireKey, requireOperator } from "../auth/caller";
 import type { AppContext } from "../context";
 import { HttpError } from "../http/errors";
@@ -99,17 +101,21 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const owner = await requireKey(store, request);
-      const parsed = parseScenario(request.body);
-      if (!parsed.ok) {
-        throw new HttpError(400, "invalid_scenario", `the scenario has ${parsed.problems.length} problem(s)`, {
+      // Structure, then playability: an error refuses the upload with every problem (warnings
+      // included, so the designer sees all at once); warnings alone go back with the answer.
+      const parsed = validateScenario(request.body);
+      if (!parsed.ok || !parsed.scenario) {
+        const errors = parsed.problems.filter((p) => p.severity === "error").length;
+        throw new HttpError(400, "invalid_scenario", `the scenario has ${errors} problem(s) that block publishing`, {
           problems: parsed.problems,
         });
       }
+      const warnings = parsed.problems;
       const { id, version } = parsed.scenario;
       if (scenarios.isBuiltIn(id)) {
         throw new HttpError(409, "reserved_scenario_id", `"${id}" is a built-in scenario's id; choose another id`);
       }
-      if (request.query.dryRun === "true") return reply.status(200).send({ ok: true as const, id, version });
+      if (request.query.dryRun === "true") return reply.status(200).send({ ok: true as const, id, version, warnings });
       const added = await scenarios.add(parsed.scenario, owner);
       if (added === "taken") {
         throw new HttpError(
@@ -126,7 +132,41 @@ export async function scenarioRoutes(app: FastifyInstance, ctx: AppContext): Pro
         );
       }
       request.log.info({ scenarioId: id, version }, "scenario uploaded");
-      return reply.status(201).send({ id, version });
+      return reply.status(201).send({ id, version, warnings });
+    },
+  );
+
+  r.post(
+    "/api/scenarios/validate",
+    {
+      // The key is checked before the body is read, as for an upload; the body limit is the server's.
+      onRequest: keyFirst(store),
+      schema: {
+        tags: ["scenarios"],
+        summary:
+          "Validate a scenario without publishing it: every error and warning with its JSON path, and the analytics preview (zone of agreement, frontier, Nash, each inject's effect); nothing is stored",
+        security: [{ bearer: [] }],
+        body: z.unknown(),
+        response: { 200: scenarioValidated, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await requireKey(store, request);
+      const checked = validateScenario(request.body);
+      const problems = [...checked.problems];
+      // Publishing would be refused for a built-in's id (409 on upload): the lab says so up front.
+      if (checked.scenario && scenarios.isBuiltIn(checked.scenario.id)) {
+        problems.unshift({
+          path: "$.id",
+          message: `"${checked.scenario.id}" is a built-in scenario's id; choose another id`,
+          severity: "error",
+        });
+      }
+      return {
+        ok: !problems.some((p) => p.severity === "error"),
+        problems,
+        ...(checked.preview ? { preview: checked.preview } : {}),
+      };
     },
   );
 

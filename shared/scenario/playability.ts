@@ -18,14 +18,21 @@ export const WIDE_ZONE = 0.8;
 
 export type Zone = { packages: number; share: number };
 
+/**
+ * The work (gridWork) the analyses after point-shifting injects may take in one validation: one
+ * more analysis of the widest scenario the format allows (12 issues of 6 options, points 0 to 100:
+ * about 3e7, a second or more here), hundreds of the default's (1.4e5 each).
+ */
+export const INJECT_WORK_BUDGET = 40_000_000;
+
 export type InjectPreview = {
   id: string;
   title: string;
   /** "deck", or the phase whose start fires it. */
   when: string;
-  /** The zone of agreement just before it fires and just after. */
-  before: Zone;
-  after: Zone;
+  /** The zone of agreement just before it fires and just after; null where it was not computed (INJECT_WORK_BUDGET). */
+  before: Zone | null;
+  after: Zone | null;
 };
 
 /** What the analytics make of a scenario before any game of it: the scenario lab's preview. */
@@ -140,17 +147,42 @@ export function checkPlayability(scenario: Scenario): Playability {
   };
   judge("$", base.zopa, base.reservations, "");
 
-  // One grid per distinct set of points: a walk-away shift only recounts the grid of the points before it.
-  const grids = new Map<Scenario, Analysis>([[scenario, base]]);
-  const gridOf = (s: Scenario) => grids.get(s) ?? grids.set(s, analyze(s)).get(s)!;
-  const zoneOf = (s: Scenario) => zoneAbove(gridOf(s), reservationsOf(s));
+  // One grid per distinct set of points: a walk-away shift only recounts the grid of the points
+  // before it. The grids after point shifts share a budget of work, so that a large scenario with
+  // many such injects cannot hold the server for seconds: past it, an inject is left unchecked
+  // (and said to be), never judged on a guess.
+  const grids = new Map<Scenario, Analysis | null>([[scenario, base]]);
+  let work = 0;
+  const gridOf = (s: Scenario): Analysis | null => {
+    if (grids.has(s)) return grids.get(s)!;
+    const cost = gridWork(s);
+    const grid = work + cost <= INJECT_WORK_BUDGET ? analyze(s) : null;
+    if (grid) work += cost;
+    grids.set(s, grid);
+    return grid;
+  };
+  const zones = new Map<Scenario, Zone | null>();
+  const zoneOf = (s: Scenario): Zone | null => {
+    if (!zones.has(s)) {
+      const grid = gridOf(s);
+      zones.set(s, grid && zoneAbove(grid, reservationsOf(s)));
+    }
+    return zones.get(s)!;
+  };
   const injects = injectStages(scenario).map(({ inject, index, before, after }): InjectPreview => {
     if (!inject.effects.some((e) => "shiftPoints" in e)) grids.set(after, gridOf(before));
     const zone = zoneOf(after);
+    const at = `$.injects[${index}]`;
+    const when = inject.when === "deck" ? "played from the deck" : `at the start of "${inject.when.scheduled}"`;
+    const prefix = `after inject "${inject.id}" (${when}): `;
     // Only an inject that moves points or walk-aways can move the zone; the rest would repeat the baseline's.
-    if (before !== after) {
-      const when = inject.when === "deck" ? "played from the deck" : `at the start of "${inject.when.scheduled}"`;
-      judge(`$.injects[${index}]`, zone, reservationsOf(after), `after inject "${inject.id}" (${when}): `);
+    if (before !== after && zone) judge(at, zone, reservationsOf(after), prefix);
+    if (!zone) {
+      report(
+        "warning",
+        at,
+        `${prefix}the zone of agreement was not checked: this scenario's grid of scores is too large to analyse after every inject in one validation`,
+      );
     }
     return {
       id: inject.id,
@@ -172,6 +204,24 @@ export function checkPlayability(scenario: Scenario): Playability {
       injects,
     },
   };
+}
+
+/**
+ * What analyze's grid costs for a scenario, in cells visited: each issue adds its options over the
+ * box of score pairs reached so far, and the box grows by each side's spread of points on the issue.
+ */
+export function gridWork(s: Scenario): number {
+  const [sideA, sideB] = s.sides.map((x) => x.id) as [string, string];
+  let width = 1;
+  let height = 1;
+  let work = 0;
+  for (const issue of s.issues) {
+    const spread = (pts: readonly number[] | undefined) => (pts ? Math.max(...pts) - Math.min(...pts) : 0);
+    work += width * height * issue.options.length;
+    width += spread(issue.points[sideA]);
+    height += spread(issue.points[sideB]);
+  }
+  return work;
 }
 
 const reservationsOf = (s: Scenario) => Object.fromEntries(s.sides.map((x) => [x.id, x.reservation]));
