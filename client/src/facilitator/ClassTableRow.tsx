@@ -111,7 +111,7 @@ export function ClassTableRow({
             </span>{" "}
             <span className="hint" data-testid="cc-status">
               {view.outcome
-                ? T.over
+                ? T.over(view.outcome.agreement)
                 : !view.phase.started
                   ? T.notStarted
                   : view.phase.paused

@@ -22,7 +22,8 @@ export const classConsole = {
   open: "Console",
   notStarted: "not started",
   paused: "paused",
-  over: "over",
+  // A finished table says how it ended: the teacher scans the class for who signed.
+  over: (agreement: boolean) => (agreement ? "over: agreement signed" : "over: no agreement"),
   offline: "offline",
   refused: "this browser's token no longer opens this table",
   connecting: "connecting…",
