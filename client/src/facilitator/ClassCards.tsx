@@ -72,7 +72,12 @@ function Cards({ klass, scenario, only }: { klass: ClassSummary; scenario: Publi
               <QrCode text={r.link} alt={T.qrAlt(r.table, r.role)} size={120} />
               <div>
                 <p className="hint">{T.code}</p>
-                <p className="fac-mono class-card-origin">{new URL(r.link).host}/join</p>
+                <p className="fac-mono class-card-origin">
+                  {/* Wraps before "/join" when the address is too wide, not in the middle of "join". */}
+                  {new URL(r.link).host}
+                  <wbr />
+                  /join
+                </p>
                 <p className="fac-mono class-card-code" data-testid="class-card-code">
                   {r.code}
                 </p>
