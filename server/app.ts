@@ -11,10 +11,12 @@ import { ensureOperator } from "./auth/operator";
 import { newId } from "./auth/secrets";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
+import { BotStore } from "./db/botStore";
 import type { Database } from "./db/connect";
 import { GameStore } from "./db/gameStore";
 import { EventNotices } from "./db/notices";
 import { ScenarioStore } from "./db/scenarioStore";
+import { BotRunner, type BotTurnFn } from "./games/botRunner";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { fastifyErrorOptions, installErrorHandler, installErrorShape } from "./http/errors";
@@ -26,11 +28,13 @@ import { installHttpLimits } from "./limits/http";
 import { Limits } from "./limits/limits";
 import { Metrics } from "./metrics";
 import { addressRoutes } from "./routes/addresses";
+import { botRoutes } from "./routes/bots";
 import { classRoutes } from "./routes/classes";
 import { facilitatorRoutes } from "./routes/facilitators";
 import { gameRoutes } from "./routes/games";
 import { labRoutes } from "./routes/lab";
 import { miscRoutes } from "./routes/misc";
+import { practiceRoutes } from "./routes/practice";
 import { recordRoutes } from "./routes/record";
 import { scenarioRoutes } from "./routes/scenarios";
 import { Gateway } from "./socket/gateway";
@@ -51,7 +55,7 @@ export type App = {
 export async function buildApp(
   config: Config,
   db: Database,
-  options: { logStream?: { write(line: string): void } } = {},
+  options: { logStream?: { write(line: string): void }; botTurn?: BotTurnFn } = {},
 ): Promise<App> {
   const app = Fastify({
     logger: {
@@ -112,6 +116,9 @@ export async function buildApp(
   const base = { config, db, store, service, scenarios, log, metrics, limits };
   const gateway = new Gateway(app.server, base);
   const ctx: AppContext = { ...base, gateway };
+  // Bots play seats through the service, as people do (server/games/botRunner.ts).
+  const botStore = new BotStore(db);
+  const bots = new BotRunner(service, botStore, log, config, options.botTurn);
 
   installErrorHandler(app);
   installErrorShape(app);
@@ -136,6 +143,8 @@ export async function buildApp(
   await app.register(async (scope) => gameRoutes(scope, ctx));
   await app.register(async (scope) => classRoutes(scope, ctx));
   await app.register(async (scope) => recordRoutes(scope, ctx));
+  await app.register(async (scope) => botRoutes(scope, ctx, bots, botStore));
+  await app.register(async (scope) => practiceRoutes(scope, ctx, bots, botStore));
 
   const sweep = setInterval(() => service.evictIdle((id) => gateway.isWatched(id)), 60_000);
   sweep.unref();
@@ -143,9 +152,13 @@ export async function buildApp(
   app.addHook("onReady", async () => {
     const armed = await service.armAll();
     if (armed > 0) app.log.info({ armed }, "deadlines armed");
+    const seated = await bots.armAll();
+    if (seated > 0) app.log.info({ seated }, "bots back in their seats");
   });
   app.addHook("preClose", async () => {
     clearInterval(sweep);
+    // Bots first: a bot's move in flight is stored before the service stops taking moves.
+    await bots.close();
     await service.close();
     await gateway.close();
     await notices?.close();

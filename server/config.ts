@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { botConfig } from "./games/botConfig";
 import { timeoutConfig } from "./http/timeouts";
 import { limitsConfig } from "./limits/config";
 import { fromRoot } from "./paths";
@@ -63,6 +64,7 @@ export const configSchema = z.object({
   CLIENT_DIR: z.string().min(1).default(fromRoot("dist", "client")),
   ...timeoutConfig,
   ...limitsConfig,
+  ...botConfig,
 });
 
 export type Config = z.infer<typeof configSchema>;

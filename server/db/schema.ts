@@ -207,3 +207,21 @@ export const scenarioDrafts = pgTable("scenario_drafts", {
   text: text("text").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The seats a bot plays (POST /api/games/:gameId/bots, and every seat but the student's in solo
+ * practice), with its strategy (shared/bots): kept so that a restart puts the same bots back in
+ * their seats. The record says who played (the bot's `seatJoined`); this says what plays it.
+ */
+export const botSeats = pgTable(
+  "bot_seats",
+  {
+    gameId: text("game_id")
+      .notNull()
+      .references(() => games.id, { onDelete: "cascade" }),
+    seatId: text("seat_id").notNull(),
+    strategy: text("strategy").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.gameId, t.seatId] })],
+);

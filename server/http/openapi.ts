@@ -319,6 +319,25 @@ export const operations: Record<string, Operation> = {
       429: rateLimited,
     },
   },
+  "POST /api/games/{gameId}/bots": {
+    operationId: "addBot",
+    access: "bearer",
+    errors: {
+      400: "invalid_input: a strategy that is not one of the bots' (details.issues)",
+      403: FACILITATOR_ONLY,
+      404: "not_found, unknown_seat (no such seat in the game)",
+      409: "seat_taken (someone, or a bot, has joined the seat), game_over",
+    },
+  },
+  "GET /api/practice": { operationId: "getPracticeOptions", access: "public", errors: {} },
+  "POST /api/practice": {
+    operationId: "startPractice",
+    access: "public",
+    errors: {
+      400: "invalid_input: a side the scenario does not have, or a strategy that is not one of the bots'",
+      429: "rate_limited: too many practice games from this address (PRACTICE_GAMES_PER_HOUR_PER_ADDRESS)",
+    },
+  },
 };
 
 /** What every route may answer, and what a route with a body or a credential may. */

@@ -6,6 +6,7 @@
  */
 export * from "./access";
 export * from "./addresses";
+export * from "./bots";
 export * from "./classes";
 export * from "./drafts";
 export * from "./events";

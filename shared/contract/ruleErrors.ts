@@ -95,6 +95,8 @@ export const errorDetailsSchemas = {
   operator_key: none,
   invalid_code: none,
   seat_full: z.object({ cap: z.int() }),
+  // A bot for a seat someone (a person or another bot) has joined already.
+  seat_taken: z.object({ seat: z.string() }),
   unknown_scenario: none,
   invalid_scenario: z.object({ problems, seq: z.int().nullable().optional() }),
   reserved_scenario_id: none,

@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { type App, buildApp } from "../../server/app";
 import { type Config, loadConfig } from "../../server/config";
 import type { Database } from "../../server/db/connect";
+import type { BotTurnFn } from "../../server/games/botRunner";
 
 /** The operator's key of every test server (OPERATOR_KEY), unless a test sets its own. */
 export const TEST_OPERATOR_KEY = "test-operator-key-0123456789abcdef";
@@ -9,7 +10,11 @@ export const TEST_OPERATOR_KEY = "test-operator-key-0123456789abcdef";
 /** A real server on a real port (any free one, or `env.PORT`: a restart reuses its port), on the given database. */
 export type Running = App & { url: string; logs: string[]; stop(): Promise<void> };
 
-export async function startServer(db: Database, env: Record<string, string> = {}): Promise<Running> {
+export async function startServer(
+  db: Database,
+  env: Record<string, string> = {},
+  options: { botTurn?: BotTurnFn } = {},
+): Promise<Running> {
   const config: Config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -18,7 +23,7 @@ export async function startServer(db: Database, env: Record<string, string> = {}
     ...env,
   });
   const logs: string[] = [];
-  const built = await buildApp(config, db, { logStream: { write: (line) => logs.push(line) } });
+  const built = await buildApp(config, db, { logStream: { write: (line) => logs.push(line) }, ...options });
   await built.app.listen({ port: config.PORT, host: "127.0.0.1" });
   const address = built.app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -106,6 +106,7 @@ const explainers = {
   operator_key: asSent,
   invalid_code: asSent,
   seat_full: asSent,
+  seat_taken: asSent,
   unknown_scenario: asSent,
   invalid_scenario: asSent,
   reserved_scenario_id: asSent,
