@@ -25,6 +25,7 @@ const Debrief = lazy(() => import("./debrief/Debrief").then((m) => ({ default: m
 const GuidePage = lazy(() => import("./guide/GuidePage").then((m) => ({ default: m.GuidePage })));
 const Handout = lazy(() => import("./handout/Handout").then((m) => ({ default: m.Handout })));
 const Cohort = lazy(() => import("./cohort/Cohort").then((m) => ({ default: m.Cohort })));
+const LabPage = lazy(() => import("./lab/LabPage").then((m) => ({ default: m.LabPage })));
 
 /**
  * The screens, by path. Every seat of a game has its own address (the console, the projector,
@@ -55,6 +56,7 @@ export function App() {
   else if (screen) node = <ScreenPage key={path} gameId={screen.gameId!} />;
   else if (match("/facilitator", path)) node = <Dashboard />;
   else if (match("/facilitator/invite", path)) node = <Invite />;
+  else if (match("/facilitator/lab", path)) node = <LabPage />;
   else if (match("/facilitator/new", path)) node = <NewGame />;
   else if (match("/facilitator/new-class", path)) node = <NewClass />;
   else if (classAt) node = <ClassPage key={classAt.classId} classId={classAt.classId!} />;

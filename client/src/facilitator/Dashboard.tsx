@@ -188,6 +188,9 @@ function SignedIn({
           </p>
         </div>
         <div className="fac-heading-links">
+          <Link to="/facilitator/lab" className="button secondary fac-new" testId="lab-link">
+            {t.lab.dashboardLink}
+          </Link>
           <Link to="/facilitator/new-class" className="button secondary fac-new" testId="new-class-link">
             {t.classes.dashboardLink}
           </Link>

@@ -4,6 +4,7 @@ import { classes } from "./classes";
 import { classroom } from "./classroom";
 import { common } from "./common";
 import { facilitator } from "./facilitator";
+import { lab } from "./lab";
 import { projector } from "./projector";
 import { replay } from "./replay";
 import { seat } from "./seat";
@@ -13,6 +14,6 @@ import { seat } from "./seat";
  * be added later: another set of the same shape, chosen at start-up. Functions take what they
  * interpolate.
  */
-export const en = { ...common, access, seat, facilitator, projector, replay, classroom, classes, classConsole };
+export const en = { ...common, access, seat, facilitator, projector, replay, classroom, classes, classConsole, lab };
 export type Texts = typeof en;
 export const t: Texts = en;

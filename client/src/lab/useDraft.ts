@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { draftAnswer } from "../../../shared/contract/index";
+import { scenarioSchema } from "../../../shared/index";
+import { api } from "../core/api";
+import { describeError } from "../facilitator/errors";
+
+/** How long typing must pause before the draft is sent to the server. */
+const SAVE_AFTER_MS = 800;
+/** The scenario a key with no draft starts from (the built-in default's id; its text comes from the server). */
+export const START_SCENARIO = "great-rebalancing";
+
+export type DraftStatus =
+  | { kind: "loading" }
+  | { kind: "unsaved" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "failed"; message: string };
+
+/** A scenario's whole document as the lab edits it: indented JSON. */
+export async function scenarioText(id: string, key: string): Promise<string> {
+  const doc = await api(`/api/scenarios/${encodeURIComponent(id)}/document`, scenarioSchema, { token: key });
+  return JSON.stringify(doc, null, 2);
+}
+
+/**
+ * The lab's text and its private draft on the server (GET/PUT /api/scenarios/draft, this key's
+ * only): loaded once, then saved a moment after each edit. A key with no draft starts from a copy
+ * of the default scenario, which is not saved until it is edited.
+ */
+export function useDraft(key: string) {
+  const [text, setTextState] = useState<string | null>(null);
+  const [status, setStatus] = useState<DraftStatus>({ kind: "loading" });
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const unsaved = useRef<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const draft = await api("/api/scenarios/draft", draftAnswer, { token: key });
+        if (draft.text !== null && draft.updatedAt !== null) {
+          if (!live) return;
+          setTextState(draft.text);
+          setStatus({ kind: "saved", at: draft.updatedAt });
+          return;
+        }
+        const start = await scenarioText(START_SCENARIO, key);
+        if (!live) return;
+        setTextState(start);
+        setStatus({ kind: "unsaved" });
+      } catch (err) {
+        if (live) setStatus({ kind: "failed", message: describeError(err) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  const save = useCallback(
+    async (next: string) => {
+      unsaved.current = null;
+      setStatus({ kind: "saving" });
+      try {
+        const saved = await api("/api/scenarios/draft", draftAnswer, {
+          method: "PUT",
+          token: key,
+          body: { text: next },
+        });
+        setStatus(saved.updatedAt ? { kind: "saved", at: saved.updatedAt } : { kind: "unsaved" });
+      } catch (err) {
+        setStatus({ kind: "failed", message: describeError(err) });
+      }
+    },
+    [key],
+  );
+
+  /** An edit: shown at once, saved once typing pauses. */
+  const setText = useCallback(
+    (next: string) => {
+      setTextState(next);
+      setStatus({ kind: "unsaved" });
+      unsaved.current = next;
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(() => save(next), SAVE_AFTER_MS);
+    },
+    [save],
+  );
+
+  // Leaving the page keeps the last edit: it is sent at once rather than dropped with the timer.
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+      if (unsaved.current !== null) void save(unsaved.current);
+    },
+    [save],
+  );
+
+  return { text, setText, status };
+}
