@@ -230,6 +230,30 @@ describe.skipIf(!hasChromium)("the scenario lab", () => {
     await shot(page, "lab-playtest");
   });
 
+  it("puts a bot baseline beside a class's tables on the cohort chart", async () => {
+    const key = await facilitatorKey(server.url, "Teacher");
+    const doc = { ...structuredClone(tinyScenario), id: "lab-cohort" };
+    expect((await http(server.url, "POST", "/api/scenarios", { token: key, body: doc })).status).toBe(201);
+    expect(
+      (await http(server.url, "POST", "/api/games", { token: key, body: { scenarioId: "lab-cohort" } })).status,
+    ).toBe(201);
+    const page = await lab(key);
+    await page.goto(`${server.url}/facilitator/cohort/lab-cohort`);
+    await poll(() => page.getByTestId("cohort-baseline-toggle").count()).toBe(1);
+    const legend = () => page.getByTestId("cohort-chart").locator(".recharts-legend-item-text").allInnerTexts();
+    expect(await legend()).not.toContain("Bot deal");
+    await page.getByTestId("cohort-baseline-toggle").check();
+    await expect
+      .poll(() => page.getByTestId("cohort-baseline-summary").count(), { timeout: 300_000, interval: 500 })
+      .toBe(1);
+    expect(await page.getByTestId("cohort-baseline-summary").innerText()).toMatch(
+      /^Bots: \d+% of games end in a deal; median score North \d+(\.\d+)?, South \d+(\.\d+)?\.$/,
+    );
+    await poll(() => legend()).toEqual(expect.arrayContaining(["Bot deal"]));
+    await page.getByTestId("cohort-baseline-toggle").uncheck();
+    await poll(() => legend()).not.toContain("Bot deal");
+  });
+
   it("reported no CSP violation and no page error (the worker loads under script-src 'self')", () => {
     expect(violations).toEqual([]);
   });

@@ -15,6 +15,7 @@ import type { ChartSeries } from "../debrief/ScoreSpaceChart";
 import { sideName } from "../replay/labels";
 import { describeLoadError, exportPath } from "../replay/record";
 import { t } from "../texts";
+import { BotBaseline } from "./BotBaseline";
 import { ClassResults } from "./ClassResults";
 import { IssuesTable, RolesTable } from "./Comparisons";
 import { type CohortFigures, cohortFigures } from "./figures";
@@ -255,6 +256,8 @@ function CohortBody({ data: all }: { data: Loaded }) {
 function CohortChart({ data }: { data: Loaded }) {
   const { games, scenario, analysis, analysisError } = data;
   const cloud = useMemo(() => (analysis ? thinPairs(analysis.pairs) : []), [analysis]);
+  const [baselineOn, setBaselineOn] = useState(false);
+  const [baseline, setBaseline] = useState<ChartSeries[]>([]);
   if (!scenario || !analysis) {
     return (
       <section className="card deb-section" data-testid="cohort-chart">
@@ -306,11 +309,13 @@ function CohortChart({ data }: { data: Loaded }) {
       shape: "cross",
       color: FAILED,
     },
+    ...baseline,
   ];
   return (
     <section className="card deb-section deb-chart" aria-labelledby="co-chart-title" data-testid="cohort-chart">
       <h2 id="co-chart-title">{T.chartTitle}</h2>
       <p className="hint">{T.chartHint(plotted.length)}</p>
+      <BotBaseline scenario={scenario} on={baselineOn} onToggle={setBaselineOn} onSeries={setBaseline} />
       <Suspense fallback={<p className="hint">{t.replay.debrief.chartLoading}</p>}>
         <ScoreSpaceChart
           sideA={nameA}

@@ -144,4 +144,11 @@ export const lab = {
     refusals: (n: number) => `Moves the rules refused the bots: ${n.toLocaleString("en")}`,
     unfinished: (n: number) => `Games cut off unfinished: ${n.toLocaleString("en")}`,
   },
+  baseline: {
+    toggle: (n: number) => `Show a bot baseline (${plural(n, "game")} of linear bots in every seat)`,
+    dealMark: "Bot deal",
+    noDealMark: "Bot game without a deal",
+    summary: (rate: number, medians: [string, number][]) =>
+      `Bots: ${pct(rate)} of games end in a deal; median score ${medians.map(([s, m]) => `${s} ${m}`).join(", ")}.`,
+  },
 };
