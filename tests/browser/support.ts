@@ -33,10 +33,10 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }
 
-/** A server with the built client, on a fresh embedded database. */
-export async function webServer(): Promise<Running & { drop(): Promise<void> }> {
+/** A server with the built client, on a fresh embedded database; `env` adds to its configuration. */
+export async function webServer(env: Record<string, string> = {}): Promise<Running & { drop(): Promise<void> }> {
   const fresh = await backends[0]!.fresh();
-  const server = await startServer(fresh.db, { CLIENT_DIR: inject("clientDir"), LOG_LEVEL: "warn" });
+  const server = await startServer(fresh.db, { CLIENT_DIR: inject("clientDir"), LOG_LEVEL: "warn", ...env });
   return {
     ...server,
     drop: async () => {

@@ -1,10 +1,14 @@
 import type { GameProps } from "../../core/gameProps";
 import { t } from "../../texts";
 import type { Labels } from "./labels";
+import { PutBot } from "./PutBot";
 
 const T = t.facilitator.console.seats;
 
-/** Every seat: who joined it (from the record) and whether anyone is connected now (live presence). */
+/**
+ * Every seat: who joined it (from the record) and whether anyone is connected now (live presence);
+ * on an empty seat of a live game, "Put a bot here" with the bot's strategy.
+ */
 export function SeatsPanel({ view, presence, labels }: Pick<GameProps, "view" | "presence"> & { labels: Labels }) {
   const connected = (id: string): boolean | null => {
     if (!presence) return null;
@@ -28,6 +32,9 @@ export function SeatsPanel({ view, presence, labels }: Pick<GameProps, "view" | 
                   <span className="con-seat-names">
                     {s.names?.length ? T.joinedBy(s.names.join(", ")) : <span className="hint">{T.nobody}</span>}
                   </span>
+                  {!s.names?.length && view.outcome === null && (
+                    <PutBot gameId={view.gameId} seatId={s.id} seatTitle={s.title} />
+                  )}
                 </li>
               ))}
           </ul>
