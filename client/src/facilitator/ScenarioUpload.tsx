@@ -1,6 +1,5 @@
 import { useId, useState } from "react";
-import type { z } from "zod";
-import { errorDetailsSchemas, uploadChecked, uploaded } from "../../../shared/contract/index";
+import { type ScenarioProblem, scenarioProblems, uploadChecked, uploaded } from "../../../shared/contract/index";
 import { ApiFailure, api } from "../core/api";
 import { t } from "../texts";
 import { requireFacilitatorKey } from "./access";
@@ -8,17 +7,17 @@ import { ErrorText } from "./ErrorText";
 import { describeError } from "./errors";
 
 const T = t.facilitator.upload;
-type Problem = ScenarioProblems["problems"][number];
-type ScenarioProblems = z.infer<typeof errorDetailsSchemas.invalid_scenario>;
 
 /**
  * Upload a scenario file (JSON). The server checks it and answers with every problem at once,
- * each against its JSON path; they are listed here so a teacher can fix them all in one pass.
+ * each against its JSON path; they are listed here so a teacher can fix them all in one pass:
+ * the errors (which refuse the upload) first, then the warnings (a scenario that plays, but
+ * perhaps not as meant), which also come back with a successful upload or check.
  */
 export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, version: number) => void }) {
   const id = useId();
   const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<{ file: string; list: Problem[] } | null>(null);
+  const [problems, setProblems] = useState<{ file: string; list: ScenarioProblem[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // A dry run: every problem, and nothing stored (the server's ?dryRun=true).
@@ -44,16 +43,16 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
         token: requireFacilitatorKey(),
         body: doc,
       });
+      if (r.warnings.length > 0) setProblems({ file: file.name, list: r.warnings });
       if (checkOnly) {
-        setDone(T.checked(r.id, r.version));
+        setDone(r.warnings.length > 0 ? T.checkedWithWarnings(r.id, r.version) : T.checked(r.id, r.version));
         return;
       }
       setDone(T.uploaded(r.id, r.version));
       onUploaded(r.id, r.version);
     } catch (err) {
-      // The problems as the contract types invalid_scenario's details, each with its JSON path.
-      const listed =
-        err instanceof ApiFailure ? errorDetailsSchemas.invalid_scenario.safeParse(err.error.details) : null;
+      // The problems as the scenario routes send invalid_scenario's details: path, message, severity.
+      const listed = err instanceof ApiFailure ? scenarioProblems.safeParse(err.error.details) : null;
       if (err instanceof ApiFailure && err.status === 400 && listed?.success) {
         setProblems({ file: file.name, list: listed.data.problems });
       } else if (err instanceof ApiFailure && err.status === 409) {
@@ -71,6 +70,8 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
     }
   }
 
+  const errors = problems?.list.filter((p) => p.severity === "error") ?? [];
+  const warnings = problems?.list.filter((p) => p.severity === "warning") ?? [];
   return (
     <div className="fac-upload">
       <label htmlFor={id}>{T.label}</label>
@@ -105,19 +106,32 @@ export function ScenarioUpload({ onUploaded }: { onUploaded: (id: string, versio
         </p>
       )}
       <ErrorText message={error} />
-      {problems && (
+      {problems && errors.length > 0 && (
         <div className="fac-problems" role="alert" data-testid="upload-problems">
-          <p className="error">{T.problems(problems.list.length, problems.file)}</p>
-          <ul>
-            {problems.list.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: two problems may share a path
-              <li key={i}>
-                <code className="fac-path">{p.path}</code> <span>{p.message}</span>
-              </li>
-            ))}
-          </ul>
+          <p className="error">{T.errors(errors.length, problems.file)}</p>
+          <ProblemList list={errors} label={T.error} />
+        </div>
+      )}
+      {problems && warnings.length > 0 && (
+        <div className="fac-problems fac-warnings" data-testid="upload-warnings">
+          <p>{T.warnings(warnings.length, problems.file)}</p>
+          <ProblemList list={warnings} label={T.warning} />
         </div>
       )}
     </div>
+  );
+}
+
+function ProblemList({ list, label }: { list: ScenarioProblem[]; label: string }) {
+  return (
+    <ul>
+      {list.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two problems may share a path
+        <li key={i} data-severity={p.severity}>
+          <span className="visually-hidden">{label}: </span>
+          <code className="fac-path">{p.path}</code> <span>{p.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -76,10 +76,16 @@ export const facilitator = {
     exists:
       "A scenario with this id and version exists already: raise the version number in the file and upload it again.",
     tooLarge: "The file is too large.",
-    problems: (n: number, file: string) => `${plural(n, "problem")} in ${file}:`,
+    errors: (n: number, file: string) => `${plural(n, "error")} in ${file}, to fix before it can be published:`,
+    warnings: (n: number, file: string) =>
+      `${plural(n, "warning")} in ${file} (it plays, but perhaps not as you meant):`,
+    error: "Error",
+    warning: "Warning",
     checkOnly: "Only check the file (publish nothing)",
     checked: (id: string, version: number) =>
       `No problems: “${id}”, version ${version}, is ready. Untick the box and choose the file again to publish it.`,
+    checkedWithWarnings: (id: string, version: number) =>
+      `No errors: “${id}”, version ${version}, can be published (see the warnings below). Untick the box and choose the file again to publish it.`,
   },
   myScenarios: {
     title: "Your uploaded scenarios",
