@@ -107,7 +107,7 @@ function Lab({ keyValue }: { keyValue: string }) {
         <div className="lab-side">
           {error && <p className="error">{error}</p>}
           <Problems text={text} problems={check?.problems ?? null} checking={checking} onJump={jump} />
-          <Preview check={checking ? null : check} />
+          <Preview check={check} stale={checking} />
         </div>
       </div>
       <Playtest text={text} check={checking ? null : check} />

@@ -15,9 +15,10 @@ const zoneCell = (z: Zone | null) => (z ? T.zoneCell(z.packages, z.share) : T.no
 /**
  * The analytics preview of a sound draft: the zone of agreement, each side's walk-away, the Nash
  * package and the forecast, the frontier on a chart, and each inject's effect on the zone (just
- * before it fires, just after), as shared/scenario/playability.ts computes them.
+ * before it fires, just after), as shared/scenario/playability.ts computes them. While an edit is
+ * being checked the last preview stays, dimmed, rather than blinking out at every keystroke.
  */
-export function Preview({ check }: { check: LabCheck | null }) {
+export function Preview({ check, stale }: { check: LabCheck | null; stale: boolean }) {
   const preview = check?.preview;
   if (!check || !preview || check.sides.length !== 2) {
     return (
@@ -55,7 +56,12 @@ export function Preview({ check }: { check: LabCheck | null }) {
       : []),
   ];
   return (
-    <section className="card lab-preview" aria-labelledby="lab-preview-title" data-testid="lab-preview">
+    <section
+      className={`card lab-preview${stale ? " lab-stale" : ""}`}
+      aria-labelledby="lab-preview-title"
+      aria-busy={stale}
+      data-testid="lab-preview"
+    >
       <h2 id="lab-preview-title">{T.title}</h2>
       <dl className="lab-figures">
         <dt>{T.zone}</dt>
