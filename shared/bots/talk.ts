@@ -27,6 +27,8 @@ export function titlesOf(seat: Seat, issueIds: readonly string[]): string {
 
 /** A chat move for this seat, on its team channel or (when it acts across the table) the table. */
 export function chatLine(seat: Seat, roll: number): { channel: string; text: string } | null {
+  // A last call closes every channel: only signing is left (judge.ts).
+  if (seat.view.phase.lastCall) return null;
   const mine = seat.role.portfolio.filter((i) => seat.view.phase.agenda.includes(i));
   const issues = titlesOf(seat, mine.length > 0 ? mine : seat.role.portfolio);
   const toTable = seat.acting && seat.opens("chat") && !seat.view.phase.paused && roll < 0.35;
