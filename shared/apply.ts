@@ -1,11 +1,12 @@
 import { PRESS } from "./channels";
+import { opposite, ruled, undoableAfter, undoRuling } from "./control";
 import type { GameEvent } from "./events";
 import { deckLeft } from "./judge";
 // Scenario ids key the shifts: looked up as own keys only (own.ts).
 import { own as ownKey } from "./own";
 import { randomIndex } from "./rng";
 import { currentRulesVersion } from "./rulesVersions";
-import type { Inject, Scenario } from "./scenario/schema";
+import type { Effect, Inject, Scenario } from "./scenario/schema";
 import { acceptedDraft, type Ending, effectiveScenario, noDealEnding, scoresFor, signedEnding } from "./score";
 import { type GameState, initialState, type OutcomeReason, type Proposal } from "./state";
 
@@ -234,13 +235,46 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
       const { injectId } = event.payload;
       if (typeof injectId === "string") {
         const card = state.scenario.injects.find((i) => i.id === injectId)!;
-        return fireInject(next, card, seq, at, own);
+        const fired = fireInject(next, card, seq, at, own);
+        return undoableAfter(next, fired, { seq, title: card.title, to: null, effects: card.effects });
       }
       // A written inject (the move's refinement: no card id means a title and a text).
       if (event.type !== "inject") return next;
-      const { title = "", text = "", to } = event.payload;
+      const { title = "", text = "", to, effects = [] } = event.payload;
       next.feed = append(state.feed, { seq, at, kind: "inject", injectId: null, title, text, to: to ?? null }, own);
+      const done = applyEffects(next, effects, { injectId: null, title }, seq, at, own);
+      return undoableAfter(next, done, { seq, title, to: to ?? null, effects });
+    }
+    case "ruling": {
+      const { draft, title, undoable } = ruled(state, event.payload, seq);
+      next.draft = draft;
+      next.undoable = undoable;
+      next.feed = append(
+        state.feed,
+        { seq, at, kind: "ruling", injectId: null, title, text: event.payload.reason, to: null },
+        own,
+      );
       return next;
+    }
+    case "undo": {
+      // A compensating event: the action's record stays; what it changed is changed back.
+      const last = state.undoable!;
+      if (last.term) next.draft = undoRuling(state.draft, last.term);
+      next.feed = append(
+        state.feed,
+        { seq, at, kind: "undo", injectId: null, title: last.title, text: event.payload.reason ?? "", to: last.to },
+        own,
+      );
+      const undone = applyEffects(
+        next,
+        last.effects.map(opposite),
+        { injectId: null, title: last.title },
+        seq,
+        at,
+        own,
+      );
+      undone.undoable = null;
+      return undone;
     }
     case "note":
       next.feed = append(
@@ -325,7 +359,23 @@ function fireInject(state: GameState, card: Inject, seq: number, at: number, own
       own,
     ),
   };
-  for (const effect of card.effects) {
+  return applyEffects(next, card.effects, { injectId: card.id, title: card.title }, seq, at, own);
+}
+
+/**
+ * A deck card's effects, a written inject's (rules version 4) and an undo's opposites, applied the
+ * one way. `source` names what a reveal came from (a card's id, or null for a written inject).
+ */
+function applyEffects(
+  state: GameState,
+  effects: readonly Effect[],
+  source: { injectId: string | null; title: string },
+  seq: number,
+  at: number,
+  own: Owned | null,
+): GameState {
+  const next: GameState = { ...state };
+  for (const effect of effects) {
     if ("shiftReservation" in effect) {
       const { side, by } = effect.shiftReservation;
       next.shifts = {
@@ -346,15 +396,7 @@ function fireInject(state: GameState, card: Inject, seq: number, at: number, own
     } else if ("reveal" in effect) {
       next.feed = append(
         next.feed,
-        {
-          seq,
-          at,
-          kind: "reveal",
-          injectId: card.id,
-          title: card.title,
-          text: effect.reveal.text,
-          to: effect.reveal.to,
-        },
+        { seq, at, kind: "reveal", ...source, text: effect.reveal.text, to: effect.reveal.to },
         own,
       );
     } else if ("agenda" in effect) {

@@ -42,5 +42,7 @@ export function tableOfView(view: View & { scenario: NonNullable<View["scenario"
     injects: view.secrets?.injects ?? null,
     played: view.secrets?.played ?? [],
     lastCall: view.phase.lastCall ?? null,
+    // Control's view holds its undoable action (absent: none yet); a seat's leaves undo to the server.
+    undoable: view.secrets ? (view.secrets.undoable ?? null) : undefined,
   };
 }

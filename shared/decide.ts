@@ -22,6 +22,7 @@ export function tableOf(state: GameState): Table {
     injects: state.scenario.injects,
     played: state.played,
     lastCall: state.lastCall ?? null,
+    undoable: state.undoable ?? null,
   };
 }
 
@@ -59,6 +60,10 @@ function decideNow(state: GameState, actor: unknown, move: unknown, at: number):
     const left = deckLeft(state.scenario.injects, state.played);
     // The judge refused an empty deck (deck_empty), so there is a card to draw.
     return { ok: true, event: eventOfMove(m, by, at, { injectId: left[randomIndex(state.rng, left.length).index]! }) };
+  }
+  if (m.type === "undo") {
+    // The judge refused an undo with nothing to undo, so there is an action to name.
+    return { ok: true, event: eventOfMove(m, by, at, { undoes: state.undoable!.seq }) };
   }
   return { ok: true, event: eventOfMove(m, by, at, {}) };
 }

@@ -1,7 +1,7 @@
 import type { EventOf, EventType, GameEvent } from "./events";
 import type { Actor } from "./moves";
 import type { Terms } from "./scenario/schema";
-import type { GameState } from "./state";
+import type { FeedItem, GameState } from "./state";
 
 /**
  * The one event describer: what an event says, with what the game around it settles (the terms of
@@ -54,6 +54,10 @@ export type EventFacts = {
   note: { text: string; to: string[] | null };
   endGame: Nothing;
   lastCall: { minutes: number };
+  /** Control's ruling on the draft (rules version 4): `option` null for a strike. */
+  ruling: { kind: "impose" | "strike"; issue: string; option: string | null; reason: string; draftVersion: number };
+  /** Control's undo: the action it compensates, by seq and (when the viewer saw it) by its feed title. */
+  undo: { undoes: number; title: string | null; reason: string | null };
   deadline: PhaseFacts;
   seatJoined: { seat: string; name: string };
 };
@@ -81,6 +85,8 @@ export type EventSetting = {
   started: boolean;
   /** The draft's version after the event. */
   draftVersion: number;
+  /** The feed as the viewer sees it, to name the action an undo compensates by its title. */
+  feed: readonly Pick<FeedItem, "seq" | "kind" | "title">[];
 };
 
 /**
@@ -95,6 +101,7 @@ export function settingOf(before: Pick<GameState, "clock" | "outcome">, after: G
     ended: after.outcome !== null && before.outcome === null,
     started: before.clock.started,
     draftVersion: after.draft.version,
+    feed: after.feed,
   };
 }
 
@@ -167,6 +174,22 @@ export function describeEvent<R>(event: GameEvent, setting: EventSetting, words:
       return say(event, { text: event.payload.text, to: event.payload.to ?? null });
     case "seatJoined":
       return say(event, { seat: event.payload.seat, name: event.payload.name });
+    case "ruling": {
+      const p = event.payload;
+      return say(event, {
+        kind: p.kind,
+        issue: p.issue,
+        option: p.option ?? null,
+        reason: p.reason,
+        draftVersion: setting.draftVersion,
+      });
+    }
+    case "undo": {
+      const p = event.payload;
+      // The undone action's item (a ruling's or an inject's, never a reveal: those are the seats').
+      const item = setting.feed.find((f) => f.seq === p.undoes && (f.kind === "ruling" || f.kind === "inject"));
+      return say(event, { undoes: p.undoes, title: item?.title ?? null, reason: p.reason ?? null });
+    }
     default: {
       const unknown: never = event;
       return unknown;

@@ -1,10 +1,12 @@
 import { findChannel, PRESS, TABLE } from "./channels";
 import { ruleError } from "./contract/ruleErrors";
+import { effectIdProblem } from "./effectIds";
 import { type Actor, facilitatorMoveTypes, type Move, type RuleError, systemMoveTypes } from "./moves";
-import { rulesInForce } from "./rulesVersions";
+import { type RuleSet, rulesInForce } from "./rulesVersions";
 import type { PublicScenario } from "./scenario/public";
 import type { Inject } from "./scenario/schema";
 import { settledCount } from "./score";
+import type { Undoable } from "./state";
 
 /**
  * The rules, judged from what a table shows. The server builds a `Table` from the full game state
@@ -29,6 +31,11 @@ export type Table = {
   played: string[];
   /** The last call under way (rules version 3), if any. */
   lastCall?: { at: number; minutes: number } | null;
+  /**
+   * Control's action an undo would compensate (rules version 4): null, none; absent, not known to
+   * this table (a seat's view), so the server judges the undo.
+   */
+  undoable?: Pick<Undoable, "seq" | "phaseIndex" | "draftVersion" | "effects"> | null;
 };
 
 /** The player moves open during a last call (GAME.md: only signing, and taking a signature back). */
@@ -239,20 +246,32 @@ function lastCallRefusal(table: Table, what: string): RuleError {
   });
 }
 
+/** The version that first had each versioned move (rulesVersions.ts). */
+const SINCE = { lastCall: 3, controlRulings: 4 } as const;
+
+/** Refuses what this game's rules version does not have (`what` says what it is), or null. */
+function notInRules(rule: keyof typeof SINCE & keyof RuleSet, what: string): RuleError | null {
+  const rules = rulesInForce();
+  return rules[rule]
+    ? null
+    : err("not_in_rules", `this game's rules (version ${rules.version}) have no ${what}`, {
+        rulesVersion: rules.version,
+        since: SINCE[rule],
+      });
+}
+
 function judgeFacilitator(table: Table, move: Move): RuleError | null {
   switch (move.type) {
-    case "lastCall": {
+    case "lastCall":
       // A versioned rule (rulesVersions.ts): a version-1 or -2 game has no last call.
-      const rules = rulesInForce();
-      if (!rules.lastCall) {
-        return err("not_in_rules", `this game's rules (version ${rules.version}) have no last call`, {
-          rulesVersion: rules.version,
-          since: 3,
-        });
-      }
-      if (table.lastCall) return lastCallRefusal(table, "it has already been called");
-      return null;
-    }
+      return (
+        notInRules("lastCall", "last call") ??
+        (table.lastCall ? lastCallRefusal(table, "it has already been called") : null)
+      );
+    case "ruling":
+      return notInRules("controlRulings", "rulings by Control") ?? judgeRuling(table, move);
+    case "undo":
+      return notInRules("controlRulings", "undo by Control") ?? judgeUndo(table);
     case "advancePhase":
       // The last call's end is the game's end: no phase comes after it (endGame ends it now).
       return table.lastCall ? lastCallRefusal(table, "the phases are over") : null;
@@ -272,7 +291,14 @@ function judgeFacilitator(table: Table, move: Move): RuleError | null {
         : null;
     }
     case "inject": {
-      if (move.injectId === undefined) return judgeRecipients(table, move.to);
+      if (move.injectId === undefined) {
+        if (move.effects === undefined) return judgeRecipients(table, move.to);
+        return (
+          notInRules("controlRulings", "effects on a written inject") ??
+          judgeRecipients(table, move.to) ??
+          effectIdProblem(table.scenario, move.effects)
+        );
+      }
       if (!table.injects) return null;
       const card = table.injects.find((i) => i.id === move.injectId);
       if (!card) return err("unknown_inject", `no inject "${move.injectId}"`);
@@ -291,6 +317,64 @@ function judgeFacilitator(table: Table, move: Move): RuleError | null {
     default:
       return null;
   }
+}
+
+/** A ruling names a real term: an issue on the agenda and its option to impose, or a term of the draft to strike. */
+function judgeRuling(table: Table, move: Extract<Move, { type: "ruling" }>): RuleError | null {
+  const issue = table.scenario.issues.find((i) => i.id === move.issue);
+  if (!issue) return err("unknown_issue", `no issue "${move.issue}"`, { issue: move.issue });
+  const current = table.draft.terms[issue.id];
+  if (move.kind === "strike") {
+    return current === undefined
+      ? err("not_in_draft", `${issue.title} is not in the draft; there is nothing to strike`, { issue: issue.id })
+      : null;
+  }
+  const option = move.option!;
+  if (!issue.options.some((o) => o.id === option)) {
+    return err("unknown_option", `${issue.title} has no option "${option}"`, { issue: issue.id, option });
+  }
+  // Control rules on what is being negotiated now, as the sides' proposals must (judgeTerms).
+  if (!table.agenda.includes(issue.id)) {
+    return err("not_on_agenda", `${issue.title} is not on the agenda in this phase`, { issue: issue.id });
+  }
+  if (current === option) {
+    return err("already_in_draft", `the draft already holds that option for ${issue.title}`, {
+      issue: issue.id,
+      option,
+    });
+  }
+  return null;
+}
+
+/**
+ * Undo compensates Control's last action while what it changed still stands: refused when there is
+ * none (or it was undone: an undo is not undone, nor is the action before it), when the draft has
+ * moved on since a ruling (undoing it would overwrite the sides' own changes), or when the phase an
+ * agenda change lasted for is over.
+ */
+function judgeUndo(table: Table): RuleError | null {
+  const last = table.undoable;
+  if (last === undefined) return null;
+  if (last === null) {
+    return err(
+      "nothing_to_undo",
+      "Control has no action to undo: none yet, or its last one has been undone (an undo is not undone)",
+    );
+  }
+  if (last.draftVersion !== null && table.draft.version !== last.draftVersion) {
+    return err(
+      "undo_stale",
+      `the draft has changed since that ruling (version ${last.draftVersion}, now ${table.draft.version}); rule again instead`,
+      { seq: last.seq, changed: "draft" },
+    );
+  }
+  if (last.phaseIndex !== table.phaseIndex && last.effects.some((e) => "agenda" in e)) {
+    return err("undo_stale", "that action changed the agenda of a phase that is over", {
+      seq: last.seq,
+      changed: "phase",
+    });
+  }
+  return null;
 }
 
 function judgeRecipients(table: Table, to: string[] | undefined): RuleError | null {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type RuleError, ruleError } from "./contract/ruleErrors";
-import { idSchema } from "./scenario/schema";
+import { effectSchema, idSchema } from "./scenario/schema";
 import { INT4_MAX, textSchema } from "./text";
 
 /**
@@ -13,6 +13,8 @@ export const TEXT_CAP = 10_000;
 // Text by the one rule (text.ts): well formed, NFC-normalised, bounded.
 const note = textSchema({ max: TEXT_CAP });
 const text = textSchema({ max: TEXT_CAP }).refine((s) => s.trim().length > 0, { message: "text may not be empty" });
+// A ruling's stated reason: required, told to both sides, so short enough to read at a glance.
+const reason = textSchema({ max: 1000, trim: true, min: 1 });
 const termsSchema = z.record(idSchema, idSchema).refine((t) => Object.keys(t).length > 0, {
   message: "a package names at least one issue",
 });
@@ -43,7 +45,8 @@ export const moveSchemas = {
   pause: z.strictObject({ type: z.literal("pause") }),
   resume: z.strictObject({ type: z.literal("resume") }),
   extend: z.strictObject({ type: z.literal("extend"), minutes: z.int().min(1).max(15) }),
-  // A deck card by id, or one written on the spot (no effects), optionally to chosen seats or sides.
+  // A deck card by id, or one written on the spot, optionally to chosen seats or sides; from rules
+  // version 4 a written one may carry effects, of a deck card's schema (the judge checks their ids).
   inject: z
     .strictObject({
       type: z.literal("inject"),
@@ -51,19 +54,35 @@ export const moveSchemas = {
       title: textSchema({ max: 200, trim: true, min: 1 }).optional(),
       text: text.optional(),
       to: recipients.optional(),
+      effects: z.array(effectSchema).min(1).max(20).optional(),
     })
     .refine(
       (m) =>
         m.injectId !== undefined
-          ? m.title === undefined && m.text === undefined && m.to === undefined
+          ? m.title === undefined && m.text === undefined && m.to === undefined && m.effects === undefined
           : m.title !== undefined && m.text !== undefined,
-      { message: "an inject is either { injectId } or { title, text, to? }" },
+      { message: "an inject is either { injectId } or { title, text, to?, effects? }" },
     ),
   drawInject: z.strictObject({ type: z.literal("drawInject") }),
   note: z.strictObject({ type: z.literal("note"), text, to: recipients.optional() }),
   endGame: z.strictObject({ type: z.literal("endGame") }),
   // From rules version 3: for `minutes`, only signing and unsigning are open; then the game ends.
   lastCall: z.strictObject({ type: z.literal("lastCall"), minutes: z.int().min(1).max(15) }),
+  // From rules version 4: Control imposes a term on the draft (issue → option) or strikes one
+  // (the issue leaves the draft), always saying why; both sides are told.
+  ruling: z
+    .strictObject({
+      type: z.literal("ruling"),
+      kind: z.enum(["impose", "strike"]),
+      issue: idSchema,
+      option: idSchema.optional(),
+      reason,
+    })
+    .refine((m) => (m.kind === "impose") === (m.option !== undefined), {
+      message: "a ruling imposes { issue, option } or strikes { issue } (no option)",
+    }),
+  // From rules version 4: compensates Control's last ruling or inject's effects (nothing is deleted).
+  undo: z.strictObject({ type: z.literal("undo"), reason: reason.optional() }),
 
   deadline: z.strictObject({ type: z.literal("deadline") }),
   seatJoined: z.strictObject({
@@ -95,6 +114,8 @@ export const facilitatorMoveTypes = [
   "note",
   "endGame",
   "lastCall",
+  "ruling",
+  "undo",
 ] as const satisfies readonly MoveType[];
 export const systemMoveTypes = ["deadline", "seatJoined"] as const satisfies readonly MoveType[];
 

@@ -22,6 +22,11 @@ export type RuleSet = {
   versionInGenesis: boolean;
   /** The facilitator's `lastCall` move exists (judge.ts): refused as `not_in_rules` before version 3. */
   lastCall: boolean;
+  /**
+   * Control adjudicates (judge.ts): a written inject may carry effects, a `ruling` imposes or strikes
+   * a draft term, and `undo` compensates Control's last such action. Refused as `not_in_rules` before version 4.
+   */
+  controlRulings: boolean;
 };
 
 const released: RuleSet[] = [
@@ -33,6 +38,7 @@ const released: RuleSet[] = [
     maxExtendMinutes: 30,
     versionInGenesis: false,
     lastCall: false,
+    controlRulings: false,
   },
   {
     version: 2,
@@ -43,6 +49,7 @@ const released: RuleSet[] = [
     maxExtendMinutes: 30,
     versionInGenesis: true,
     lastCall: false,
+    controlRulings: false,
   },
   {
     version: 3,
@@ -53,6 +60,18 @@ const released: RuleSet[] = [
     maxExtendMinutes: 30,
     versionInGenesis: true,
     lastCall: true,
+    controlRulings: false,
+  },
+  {
+    version: 4,
+    changes:
+      "Control rulings (issue #12): a written inject may carry effects, a ruling imposes or strikes a draft term with a reason, and Control may undo its last ruling or inject's effects by a compensating event",
+    nfcText: true,
+    reservedIds: true,
+    maxExtendMinutes: 30,
+    versionInGenesis: true,
+    lastCall: true,
+    controlRulings: true,
   },
 ];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { seedState } from "./rng";
-import { idSchema, type Scenario, scenarioSchema } from "./scenario/schema";
+import { effectSchema, idSchema, type Scenario, scenarioSchema } from "./scenario/schema";
 import { joinSchema } from "./seatPeople";
 import { wellFormedString } from "./text";
 
@@ -43,13 +43,13 @@ export const messageSchema = z.object({
 });
 
 /**
- * Injects played, facilitator notes and private reveals. `to` null means everyone; otherwise the
- * seat ids and side ids it is addressed to.
+ * Injects played, facilitator notes, private reveals, and (rules version 4) Control's rulings on the
+ * draft and its undos. `to` null means everyone; otherwise the seat ids and side ids it is addressed to.
  */
 export const feedItemSchema = z.object({
   seq: z.int(),
   at: z.number(),
-  kind: z.enum(["inject", "note", "reveal"]),
+  kind: z.enum(["inject", "note", "reveal", "ruling", "undo"]),
   injectId: idSchema.nullable(),
   title: z.string().nullable(),
   text: z.string(),
@@ -103,6 +103,28 @@ export const outcomeSchema = z.object({
  */
 export const lastCallSchema = z.object({ at: z.number(), minutes: z.int().min(1) });
 
+/**
+ * Control's last action that an undo compensates (rules version 4): a ruling, or a written or deck
+ * inject whose effects changed points, walk-aways or the agenda. It keeps what the undo restores, as
+ * the action changed it, so the undo is a new event and nothing in the record is rewritten.
+ */
+export const undoableSchema = z.object({
+  /** The action's event. */
+  seq: z.int().min(1),
+  /** What its feed item was called (the undo's item repeats it). */
+  title: z.string(),
+  /** Who was told of it (null: everyone): its undo is told to the same seats, no others. */
+  to: z.array(idSchema).nullable(),
+  /** The phase it was taken in: an agenda change lasts only for its phase. */
+  phaseIndex: z.int().min(0),
+  /** The draft's version right after it, when it changed the draft (a ruling); else null. */
+  draftVersion: z.int().min(0).nullable(),
+  /** The draft term a ruling replaced: its option and the phase it was settled in before (null: not in the draft). */
+  term: z.object({ issue: idSchema, option: idSchema.nullable(), settledIn: idSchema.nullable() }).nullable(),
+  /** The shifts it made, and the issues it actually put on or took off the agenda: the undo applies their opposite. */
+  effects: z.array(effectSchema),
+});
+
 export const gameStateSchema = z.object({
   scenario: scenarioSchema,
   seed: z.string(),
@@ -133,6 +155,8 @@ export const gameStateSchema = z.object({
   joins: z.record(idSchema, z.array(joinSchema)),
   outcome: outcomeSchema.nullable(),
   lastCall: lastCallSchema.optional(),
+  /** Control's action an undo would compensate; null once undone; absent before any (and before version 4). */
+  undoable: undoableSchema.nullable().optional(),
 });
 
 export type GameState = z.infer<typeof gameStateSchema>;
@@ -145,6 +169,7 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 export type OutcomeReason = z.infer<typeof outcomeReasonSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 export type LastCall = z.infer<typeof lastCallSchema>;
+export type Undoable = z.infer<typeof undoableSchema>;
 
 // Well formed (text.ts) but not normalised: a seed is the RNG's input, kept byte for byte.
 export const seedSchema = wellFormedString(200).min(1);

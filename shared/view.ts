@@ -109,6 +109,8 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
         deck: deckLeft(scenario.injects, state.played),
         played: state.played,
         scores: scoreOf(state),
+        // Control's action an undo would compensate (rules version 4): its shifts are secrets too.
+        ...(state.undoable !== undefined ? { undoable: state.undoable } : {}),
       }
     : null;
 

@@ -2,7 +2,15 @@ import { z } from "zod";
 import { publicScenarioSchema } from "./scenario/public";
 import { idSchema, injectSchema, objectiveSchema } from "./scenario/schema";
 import { joinSchema } from "./seatPeople";
-import { draftSchema, feedItemSchema, lastCallSchema, messageSchema, outcomeSchema, proposalSchema } from "./state";
+import {
+  draftSchema,
+  feedItemSchema,
+  lastCallSchema,
+  messageSchema,
+  outcomeSchema,
+  proposalSchema,
+  undoableSchema,
+} from "./state";
 
 /**
  * What one seat sees (GAME.md, "Visibility"; PROTOCOL.md, "The view"). The protocol's fields come
@@ -63,6 +71,8 @@ export const secretsSchema = z.object({
     reservations: z.record(idSchema, z.number()),
     over: z.boolean(),
   }),
+  /** Control's action an undo would compensate (rules version 4; null: none, absent: none yet). */
+  undoable: undoableSchema.nullable().optional(),
 });
 
 export const viewOutcomeSchema = z.object({

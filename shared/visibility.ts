@@ -29,7 +29,18 @@ export function eventFor<E extends GameEvent>(state: GameState, event: E, seat: 
         // Both the inject and the drawInject payload hold a card's id, title and text.
         return { ...event, payload } as E;
       }
-      return e.type === "inject" && feedVisible(scenario, { to: e.payload.to ?? null }, seat, false) ? event : null;
+      if (e.type !== "inject" || !feedVisible(scenario, { to: e.payload.to ?? null }, seat, false)) return null;
+      // A written inject's effects (rules version 4) are Control's, as a card's are: a shift names
+      // a side's points or walk-away. What they say aloud (press, reveals) reaches seats through
+      // their own messages and feed items, each addressed as it is.
+      if (e.payload.effects === undefined) return event;
+      const { effects: _effects, ...payload } = e.payload;
+      return { ...event, payload } as E;
+    }
+    case "undo": {
+      // Told to whom the undone action was told: an undo of an inject to one side is that side's.
+      const undone = state.feed.find((f) => f.seq === e.payload.undoes && (f.kind === "inject" || f.kind === "ruling"));
+      return undone === undefined || feedVisible(scenario, undone, seat, false) ? event : null;
     }
     case "note":
       return feedVisible(scenario, { to: e.payload.to ?? null }, seat, false) ? event : null;

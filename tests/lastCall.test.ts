@@ -29,8 +29,9 @@ function signable(): Play {
 }
 
 describe("a last call", () => {
-  it("is version 3's: a new game takes it, and versions 1 and 2 have none", () => {
-    expect(new Play(tiny).state.rulesVersion).toBe(3);
+  it("is version 3's (and every later one's): a new game takes it, and versions 1 and 2 have none", () => {
+    expect(new Play(tiny).state.rulesVersion).toBeGreaterThanOrEqual(3);
+    expect(rulesOf(4).lastCall).toBe(true);
     expect(rulesOf(3).lastCall).toBe(true);
     expect(rulesOf(2).lastCall).toBe(false);
     expect(rulesOf(1).lastCall).toBe(false);

@@ -8,6 +8,7 @@ import {
   createGame,
   type Decision,
   decide,
+  type Effect,
   eventFor,
   facilitatorMoveTypes,
   type GameEvent,
@@ -83,7 +84,8 @@ const roleOf = (sc: Scenario, id: string) => sc.roles.find((r) => r.id === id);
 const sideOfRole = (sc: Scenario, id: string) => roleOf(sc, id)?.side;
 
 /** Points per side, issue and option index, and reservations, with the effects of the cards played. */
-function effective(sc: Scenario, played: readonly string[]) {
+/** The shifts applied so far: each played card's, each written inject's, an undo's opposites. */
+function effective(sc: Scenario, applied: readonly Effect[]) {
   const points: Record<string, Record<string, number[]>> = {};
   const reservation: Record<string, number> = {};
   for (const side of sc.sides) {
@@ -92,15 +94,12 @@ function effective(sc: Scenario, played: readonly string[]) {
     for (const issue of sc.issues)
       points[side.id]![issue.id] = [...(issue.points[side.id] ?? issue.options.map(() => 0))];
   }
-  for (const id of played) {
-    const card = sc.injects.find((i) => i.id === id)!;
-    for (const effect of card.effects) {
-      if ("shiftReservation" in effect) reservation[effect.shiftReservation.side]! += effect.shiftReservation.by;
-      if ("shiftPoints" in effect) {
-        const { side, issue, option, by } = effect.shiftPoints;
-        const k = sc.issues.find((i) => i.id === issue)!.options.findIndex((o) => o.id === option);
-        points[side]![issue]![k]! += by;
-      }
+  for (const effect of applied) {
+    if ("shiftReservation" in effect) reservation[effect.shiftReservation.side]! += effect.shiftReservation.by;
+    if ("shiftPoints" in effect) {
+      const { side, issue, option, by } = effect.shiftPoints;
+      const k = sc.issues.find((i) => i.id === issue)!.options.findIndex((o) => o.id === option);
+      points[side]![issue]![k]! += by;
     }
   }
   return { points, reservation };
@@ -151,6 +150,15 @@ class Model {
   ended: { agreement: boolean; walkedAwayBy: string | null; reason: string } | null = null;
   /** A last call was made: its deadline ends the game, whatever the phase. */
   lastCall = false;
+  /** The shifts in force: played cards' and written injects' effects, and undos' opposites. */
+  applied: Effect[] = [];
+  /** Events folded so far (the next one's seq is this plus one). */
+  private seq = 0;
+  /** What each of Control's actions changed, by seq, for an undo that names it. */
+  private actions = new Map<
+    number,
+    { shifts: Effect[]; term: { issue: string; option?: string; settledIn?: string } | null }
+  >();
 
   constructor(readonly sc: Scenario) {
     this.schedule();
@@ -159,13 +167,18 @@ class Model {
   private schedule() {
     const phase = this.sc.phases[this.phaseIndex]!.id;
     for (const inj of this.sc.injects) {
-      if (typeof inj.when === "object" && inj.when.scheduled === phase && !this.played.includes(inj.id))
+      if (typeof inj.when === "object" && inj.when.scheduled === phase && !this.played.includes(inj.id)) {
         this.played.push(inj.id);
+        this.applied.push(...inj.effects);
+      }
     }
   }
 
   fold(e: GameEvent): void {
     const p = e.payload as Record<string, unknown>;
+    const seq = ++this.seq;
+    const shiftsOf = (effects: readonly Effect[]) =>
+      effects.filter((x) => "shiftReservation" in x || "shiftPoints" in x);
     const side = "seat" in e.actor ? sideOfRole(this.sc, e.actor.seat) : undefined;
     switch (e.type) {
       case "propose":
@@ -210,9 +223,48 @@ class Model {
         }
         break;
       case "inject":
-      case "drawInject":
-        if (typeof p.injectId === "string") this.played.push(p.injectId);
+      case "drawInject": {
+        const card = this.sc.injects.find((i) => i.id === p.injectId);
+        const effects = card ? card.effects : ((p.effects as Effect[] | undefined) ?? []);
+        if (card) this.played.push(card.id);
+        this.applied.push(...effects);
+        this.actions.set(seq, { shifts: shiftsOf(effects), term: null });
         break;
+      }
+      case "ruling": {
+        const issue = p.issue as string;
+        const term = { issue, option: this.draft.terms[issue], settledIn: this.draft.settledIn[issue] };
+        const terms = { ...this.draft.terms };
+        const settledIn = { ...this.draft.settledIn };
+        delete terms[issue];
+        delete settledIn[issue];
+        if (p.kind === "impose") {
+          terms[issue] = p.option as string;
+          settledIn[issue] = this.sc.phases[this.phaseIndex]!.id;
+        }
+        this.draft = { version: this.draft.version + 1, terms, signedBy: [], settledIn };
+        this.actions.set(seq, { shifts: [], term });
+        break;
+      }
+      case "undo": {
+        const undone = this.actions.get(p.undoes as number)!;
+        for (const x of undone.shifts) {
+          if ("shiftReservation" in x)
+            this.applied.push({ shiftReservation: { ...x.shiftReservation, by: -x.shiftReservation.by } });
+          if ("shiftPoints" in x) this.applied.push({ shiftPoints: { ...x.shiftPoints, by: -x.shiftPoints.by } });
+        }
+        if (undone.term) {
+          const { issue, option, settledIn: was } = undone.term;
+          const terms = { ...this.draft.terms };
+          const settledIn = { ...this.draft.settledIn };
+          delete terms[issue];
+          delete settledIn[issue];
+          if (option !== undefined) terms[issue] = option;
+          if (was !== undefined) settledIn[issue] = was;
+          this.draft = { version: this.draft.version + 1, terms, signedBy: [], settledIn };
+        }
+        break;
+      }
     }
   }
 
@@ -225,7 +277,7 @@ class Model {
   }
 
   private scores(e: ModelEnding): Scores {
-    const eff = effective(this.sc, this.played);
+    const eff = effective(this.sc, this.applied);
     const sides: Record<string, number> = {};
     for (const side of this.sc.sides) {
       sides[side.id] = e.agreement
@@ -266,7 +318,7 @@ class Model {
   }
 
   reservations(): Record<string, number> {
-    return effective(this.sc, this.played).reservation;
+    return effective(this.sc, this.applied).reservation;
   }
 }
 
@@ -342,7 +394,7 @@ function checkView(
   a: Audience,
   view: View,
   forbidden: string[],
-  opts: { compact: boolean; withScenario: boolean },
+  opts: { compact: boolean; withScenario: boolean; applied: readonly Effect[] },
 ): void {
   const sc = state.scenario;
   const over = state.outcome !== null;
@@ -389,7 +441,7 @@ function checkView(
   );
   const stray = keys.filter((k) => !k.startsWith("view.mine.") && !k.startsWith("view.scorecard."));
   check(stray.length === 0, () => `${who()}: private keys outside mine/scorecard: ${stray.join(", ")}`);
-  const eff = effective(sc, state.played);
+  const eff = effective(sc, opts.applied);
   same(mine.side.points, eff.points[a.side], `${who()}: its own side's points`);
   same(mine.side.reservation, eff.reservation[a.side], `${who()}: its own side's reservation`);
 }
@@ -410,15 +462,24 @@ function checkEventFor(st: GameState, event: GameEvent, a: Audience, forbidden: 
   } else if ((event.type === "inject" || event.type === "drawInject") && typeof p.injectId === "string") {
     const card = sc.injects.find((i) => i.id === p.injectId)!;
     same(got?.payload, { injectId: card.id, title: card.title, text: card.text }, `${who()}: a played card`);
+  } else if (event.type === "inject" && p.effects !== undefined) {
+    // A written inject's effects are Control's: the seat gets the rest of it, if addressed.
+    const { effects: _effects, ...rest } = p;
+    same(got?.payload ?? null, addressed(p.to as string[] | undefined, a) ? rest : null, `${who()}: written effects`);
   } else if (event.type === "inject" || event.type === "note") {
     const visible = addressed(p.to as string[] | undefined, a);
     check(got === (visible ? event : null), () => `${who()}: got ${short(got)}`);
+  } else if (event.type === "undo") {
+    // Told to whom the undone action was told.
+    const undone = st.feed.find((f) => f.seq === p.undoes && (f.kind === "inject" || f.kind === "ruling"));
+    check(got === (addressed(undone?.to, a) ? event : null), () => `${who()}: got ${short(got)}`);
   } else {
     check(got === event, () => `${who()}: a public event comes through whole`);
   }
   if (got !== null) {
     const json = JSON.stringify(got);
     for (const s of forbidden) check(!json.includes(s), () => `${who()}: carries a private text ${short(s)}`);
+    check(!/shiftPoints|shiftReservation/.test(json), () => `${who()}: carries a side's shift`);
   }
 }
 
@@ -664,12 +725,19 @@ describe.each(scenarios)("rules properties, $name scenario", ({ name, scenario }
         const forbidden = new Map(people.map((a) => [a.seat, forbiddenTexts(sc, a)]));
         // Every audience has something to keep from it (the check below is not vacuous).
         for (const a of people) expect(forbidden.get(a.seat)!.length).toBeGreaterThan(0);
+        // The shifts in force, modelled apart from the rules (Model), for each seat's own points.
+        let model = new Model(sc);
         const checkAll = (state: GameState, step: number) => {
+          const applied = model.applied;
           for (const a of people) {
             const texts = forbidden.get(a.seat)!;
-            checkView(state, a, viewFor(state, a.seat), texts, { compact: false, withScenario: step % 10 === 0 });
+            checkView(state, a, viewFor(state, a.seat), texts, {
+              compact: false,
+              withScenario: step % 10 === 0,
+              applied,
+            });
             const compact = viewFor(state, a.seat, { histories: false });
-            checkView(state, a, compact, texts, { compact: true, withScenario: false });
+            checkView(state, a, compact, texts, { compact: true, withScenario: false, applied });
           }
           const control = viewFor(state, "facilitator");
           check(control.revealed && control.secrets !== null, () => "the facilitator sees everything");
@@ -677,6 +745,7 @@ describe.each(scenarios)("rules properties, $name scenario", ({ name, scenario }
         fc.assert(
           fc.property(gameArb, (game) => {
             let steps = 0;
+            model = new Model(sc);
             const record = playGame(sc, game, {
               beforeDecide(state) {
                 checkAll(state, steps++);
@@ -691,6 +760,7 @@ describe.each(scenarios)("rules properties, $name scenario", ({ name, scenario }
                 }
               },
               afterApply(before, after, event) {
+                model.fold(event);
                 for (const a of people) {
                   checkEventFor(before, event, a, forbidden.get(a.seat)!);
                   checkEventFor(after, event, a, forbidden.get(a.seat)!);

@@ -215,7 +215,7 @@ describe("a version-1 record with text that is not NFC, built by the rules of ve
   });
 });
 
-describe("a simulated rule change: a test-only version 4 limits extensions to 20 minutes", () => {
+describe("a simulated rule change: a test-only version 5 limits extensions to 20 minutes", () => {
   let unregister: (() => void) | null = null;
   afterEach(() => {
     unregister?.();
@@ -231,7 +231,7 @@ describe("a simulated rule change: a test-only version 4 limits extensions to 20
     ]);
 
   it("a version-2 game created before the change folds, verifies and decides the same after it", () => {
-    expect(currentRulesVersion()).toBe(3);
+    expect(currentRulesVersion()).toBe(4);
     const before = extendTwice(2);
     const verifiedBefore = verifyRecord(before);
     if (!verifiedBefore.ok) throw new Error(verifiedBefore.message);
@@ -239,14 +239,14 @@ describe("a simulated rule change: a test-only version 4 limits extensions to 20
     const allowedBefore = decide(verifiedBefore.state, F, second, T0 + 3_000);
     expect(allowedBefore.ok).toBe(true);
 
-    const v4: RuleSet = {
-      ...rulesOf(3),
-      version: 4,
+    const v5: RuleSet = {
+      ...rulesOf(4),
+      version: 5,
       changes: "extensions at most 20 minutes (a test)",
       maxExtendMinutes: 20,
     };
-    unregister = registerRulesVersion(v4);
-    expect(currentRulesVersion()).toBe(4);
+    unregister = registerRulesVersion(v5);
+    expect(currentRulesVersion()).toBe(5);
 
     // The same record, the same hashes, the same state; the next move decided as before.
     const verifiedAfter = verifyRecord(before);
@@ -256,32 +256,32 @@ describe("a simulated rule change: a test-only version 4 limits extensions to 20
     expect(decide(verifiedAfter.ok ? verifiedAfter.state : folded, F, second, T0 + 3_000)).toEqual(allowedBefore);
   });
 
-  it("a game created after the change follows the new rule, and its record says version 4", () => {
+  it("a game created after the change follows the new rule, and its record says version 5", () => {
     unregister = registerRulesVersion({
-      ...rulesOf(3),
-      version: 4,
+      ...rulesOf(4),
+      version: 5,
       changes: "extensions at most 20 minutes (a test)",
       maxExtendMinutes: 20,
     });
     const game = createGame(tinyScenario, { seed: "rule-change" });
-    expect(game.rulesVersion).toBe(4);
-    const after = extendTwice(4);
+    expect(game.rulesVersion).toBe(5);
+    const after = extendTwice(5);
     const verified = verifyRecord(after);
     if (!verified.ok) throw new Error(verified.message);
-    expect(verified.rulesVersion).toBe(4);
+    expect(verified.rulesVersion).toBe(5);
     expect(decide(verified.state, F, { type: "extend", minutes: 10 }, T0 + 3_000)).toMatchObject({
       ok: false,
       error: { code: "extend_limit", details: { max: 20, extendedMinutes: 15 } },
     });
-    // The web client judges by the view's version too: refused in the version-4 game, allowed in a version-2 one.
+    // The web client judges by the view's version too: refused in the version-5 game, allowed in a version-2 one.
     const extend10 = { type: "extend", minutes: 10 };
     const facilitatorView = viewFor(verified.state, "facilitator");
-    expect(facilitatorView.rulesVersion).toBe(4);
+    expect(facilitatorView.rulesVersion).toBe(5);
     expect(checkMove(facilitatorView, extend10)).toMatchObject({ code: "extend_limit", details: { max: 20 } });
     const older = verifyRecord(extendTwice(2));
     if (!older.ok) throw new Error(older.message);
     expect(checkMove(viewFor(older.state, "facilitator"), extend10)).toBeNull();
-    // Its genesis covers version 4: the record claimed as version 2 no longer links.
+    // Its genesis covers version 5: the record claimed as version 2 no longer links.
     expect(verifyRecord({ ...after, rulesVersion: 2 })).toMatchObject({ ok: false, code: "hash_mismatch", seq: 1 });
     // Once the version is gone (an older server), its record is refused and its game not judged.
     unregister();

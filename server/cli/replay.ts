@@ -79,6 +79,9 @@ const timeline: EventWords<string> = {
   note: (_f, a) => a.type,
   endGame: () => "endGame: the game ends",
   lastCall: (f) => `lastCall: ${f.minutes} min to sign, then the end`,
+  ruling: (f) =>
+    `ruling: ${f.kind} ${f.issue}${f.option ? `=${f.option}` : ""} → draft v${f.draftVersion} (${f.reason.slice(0, 60)})`,
+  undo: (f) => `undo #${f.undoes}${f.title ? `: ${f.title}` : ""}`,
   deadline: phaseWords,
   seatJoined: (f) => `${f.name} joins as ${f.seat}`,
 };

@@ -63,6 +63,12 @@ const cells: EventWords<Cells> = {
   note: (f) => ({ text: f.text, to: addressees(f.to) }),
   endGame: () => ({}),
   lastCall: (f) => ({ text: `${f.minutes} minutes` }),
+  // Control's rulings and undos (rules version 4): the term in `terms`, the stated reason in `text`.
+  ruling: (f) => ({
+    terms: f.option === null ? {} : { [f.issue]: f.option },
+    text: `${f.kind} ${f.issue}: ${f.reason}`,
+  }),
+  undo: (f) => ({ text: [`undoes #${f.undoes}`, f.title, f.reason].filter(Boolean).join(": ") }),
   deadline: () => ({}),
   // A join is recorded by the server, but the row is about the seat that was joined.
   seatJoined: (f) => ({ role: f.seat, text: f.name }),

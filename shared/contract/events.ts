@@ -19,6 +19,9 @@ import { idSchema } from "../scenario/schema";
 const added = {
   propose: { proposalId: idSchema },
   drawInject: { injectId: idSchema, title: z.string().optional(), text: z.string().optional() },
+  // The seq of the action an undo compensates (rules version 4): fixed when decided, so a record says
+  // what each undo undid without folding the game to find out.
+  undo: { undoes: z.int().min(1) },
 } as const;
 type Added = typeof added;
 // The same, looked up by any move type (widened, not cast).

@@ -70,6 +70,15 @@ export const errorDetailsSchemas = {
   last_call: z.object({ endsAt: z.number().nullable(), open: z.array(z.string()) }),
   // A move this game's rules version does not have (a version-1 or -2 game's last call).
   not_in_rules: z.object({ rulesVersion: z.int(), since: z.int() }),
+  // Control's rulings and effects (rules version 4). An effect's bad id names the effect (its index
+  // in the written inject's effects) and the id; `unknown_side` is a side id no side has.
+  unknown_side: z.object({ side: z.string(), effect: z.int().optional() }),
+  not_in_draft: issue,
+  already_in_draft: z.object({ issue: z.string(), option: z.string() }),
+  // Undo: nothing to undo (none yet, or the last was undone: an undo is not undone), or what the
+  // action changed has moved on since (the draft's version, the phase) and undoing would overwrite it.
+  nothing_to_undo: none,
+  undo_stale: z.object({ seq: z.int(), changed: z.enum(["draft", "phase"]) }),
 
   // The game service and the socket gateway (server/games/service.ts, server/socket/).
   not_found: none,

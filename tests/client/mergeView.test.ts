@@ -30,6 +30,34 @@ describe("folding compact event views on the client", () => {
       [seat("s-lead"), { type: "statement", text: "Progress." }],
       [seat("n-lead"), { type: "sign", draftVersion: 1 }],
       [seat("n-lead"), { type: "unsign" }],
+      // Control's rulings and undo (rules version 4): the draft, the feed and the seats' own points.
+      [F, { type: "ruling", kind: "impose", issue: "statement", option: "friendly", reason: "Agreed at dinner" }],
+      [F, { type: "undo", reason: "It was not" }],
+      [
+        F,
+        {
+          type: "inject",
+          title: "Storm",
+          text: "Both fleets hit.",
+          effects: [
+            { shiftPoints: { side: "north", issue: "fish", option: "north", by: -3 } },
+            { agenda: { remove: ["statement"] } },
+          ],
+        },
+      ],
+      [F, { type: "undo" }],
+      [
+        F,
+        {
+          type: "inject",
+          title: "South memo",
+          text: "For the south.",
+          to: ["south"],
+          effects: [{ shiftReservation: { side: "south", by: 4 } }, { reveal: { to: ["s-lead"], text: "Psst." } }],
+        },
+      ],
+      [F, { type: "undo", reason: "Memo withdrawn" }],
+      [F, { type: "ruling", kind: "strike", issue: "border", reason: "Out of scope" }],
       [SYS, { type: "seatJoined", seat: "n-fish", name: "Bo" }],
       [SYS, { type: "seatJoined", seat: "s-lead", name: "Cy" }],
     ];

@@ -41,7 +41,7 @@ describe.each(backends)("rules versions on the server ($name)", (backend) => {
     http(server.url, "POST", `/api/games/${gameId}/moves`, { token, body: m });
   const sql = <R>(text: string, params: unknown[] = []) => server.ctx.db.query<R>(text, params);
 
-  it("stores each game's version: rows from before the column are 1, a new game the current version (3)", async () => {
+  it("stores each game's version: rows from before the column are 1, a new game the current version (4)", async () => {
     const defaults = await sql<{ column_default: string }>(
       "SELECT column_default FROM information_schema.columns WHERE table_name = 'games' AND column_name = 'rules_version'",
     );
@@ -51,12 +51,12 @@ describe.each(backends)("rules versions on the server ($name)", (backend) => {
       "SELECT rules_version, last_hash FROM games WHERE id = $1",
       [game.gameId],
     );
-    // A new game takes the latest version: 3 since the last call (issue #11).
-    expect(row.rows[0]!.rules_version).toBe(3);
-    expect(row.rows[0]!.last_hash).toBe(genesisHash(tinyScenario, "stored", 3));
+    // A new game takes the latest version: 4 since Control's rulings (issue #12).
+    expect(row.rows[0]!.rules_version).toBe(4);
+    expect(row.rows[0]!.last_hash).toBe(genesisHash(tinyScenario, "stored", 4));
     const summary = await http(server.url, "GET", `/api/games/${game.gameId}`, { token: game.facilitatorToken });
-    expect(summary.body).toMatchObject({ rulesVersion: 3 });
-    expect(await exportOf(game.gameId, game.facilitatorToken)).toMatchObject({ rulesVersion: 3, events: [] });
+    expect(summary.body).toMatchObject({ rulesVersion: 4 });
+    expect(await exportOf(game.gameId, game.facilitatorToken)).toMatchObject({ rulesVersion: 4, events: [] });
   });
 
   it("imports the frozen export, and exports it again event for event, hash for hash", async () => {
@@ -110,10 +110,10 @@ describe.each(backends)("rules versions on the server ($name)", (backend) => {
     expect(verifyRecord(old)).toMatchObject({ ok: true, rulesVersion: 1 });
     const now = await exportOf(modern.gameId, modern.facilitatorToken);
     expect(now.events[0].payload.text).toBe(DECOMPOSED.normalize("NFC"));
-    expect(verifyRecord(now)).toMatchObject({ ok: true, rulesVersion: 3 });
+    expect(verifyRecord(now)).toMatchObject({ ok: true, rulesVersion: 4 });
   });
 
-  describe("a rule change while games run (a test-only version 4: extensions at most 20 minutes)", () => {
+  describe("a rule change while games run (a test-only version 5: extensions at most 20 minutes)", () => {
     let unregister: (() => void) | null = null;
     afterEach(() => {
       unregister?.();
@@ -128,26 +128,26 @@ describe.each(backends)("rules versions on the server ($name)", (backend) => {
       expect((await extend(before, 15)).status).toBe(200);
 
       unregister = registerRulesVersion({
-        ...rulesOf(3),
-        version: 4,
+        ...rulesOf(4),
+        version: 5,
         changes: "extensions at most 20 minutes (a test)",
         maxExtendMinutes: 20,
       });
       const after = await newGame("after-change");
-      expect((await http(server.url, "GET", `/api/games/${after.gameId}`, { token: key })).body.rulesVersion).toBe(4);
+      expect((await http(server.url, "GET", `/api/games/${after.gameId}`, { token: key })).body.rulesVersion).toBe(5);
       expect((await move(after.gameId, after.facilitatorToken, { type: "resume" })).status).toBe(200);
       expect((await extend(after, 15)).status).toBe(200);
       const refused = await extend(after, 10);
       expect(refused.status).toBe(409);
       expect(refused.body).toMatchObject({ error: { code: "extend_limit", details: { max: 20 } } });
 
-      // The game from before: 25 minutes in all, as version 3 allows; its record verifies as version 3.
+      // The game from before: 25 minutes in all, as version 4 allows; its record verifies as version 4.
       expect((await extend(before, 10)).status).toBe(200);
       const record = await exportOf(before.gameId, before.facilitatorToken);
-      expect(verifyRecord(record)).toMatchObject({ ok: true, rulesVersion: 3 });
+      expect(verifyRecord(record)).toMatchObject({ ok: true, rulesVersion: 4 });
       expect(verifyRecord(await exportOf(after.gameId, after.facilitatorToken))).toMatchObject({
         ok: true,
-        rulesVersion: 4,
+        rulesVersion: 5,
       });
     });
   });

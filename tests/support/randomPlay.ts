@@ -133,6 +133,25 @@ function text(c: Choices, scenario: Scenario): string {
   return `${words.join(" ")} #${c.int(1000)}`;
 }
 
+/** One effect for a written inject, of any kind, mostly naming ids the game has. */
+function effect(c: Choices, sc: Scenario): Record<string, unknown> {
+  const side = c.chance(0.97) ? c.pick(sc.sides).id : "noSuchSide";
+  const issue = c.pick(sc.issues);
+  const by = c.chance(0.97) ? c.int(21) - 10 : 500;
+  switch (c.int(5)) {
+    case 0:
+      return { shiftReservation: { side, by } };
+    case 1:
+      return { shiftPoints: { side, issue: issue.id, option: c.pick(issue.options).id, by } };
+    case 2:
+      return { agenda: c.chance(0.5) ? { add: [issue.id] } : { remove: [issue.id] } };
+    case 3:
+      return { press: { text: `Control press ${c.int(1000)}` } };
+    default:
+      return { reveal: { to: recipients(c, sc) ?? [side], text: `Written reveal ${c.int(1000)}` } };
+  }
+}
+
 /** Seats and sides to address a note or a written inject to, sometimes with an unknown one. */
 function recipients(c: Choices, scenario: Scenario): string[] | undefined {
   if (c.chance(0.5)) return undefined;
@@ -198,6 +217,9 @@ export function planStep(state: GameState, c: Choices, clock: Clock): PlannedSte
     // Rarely, and mostly once signing is near: after it only signing and unsigning are open.
     lastCall: state.lastCall ? 0.3 : signable ? 0.6 : 0.15,
     inject: 2,
+    // Control's rulings and undo (rules version 4).
+    ruling: 0.8,
+    undo: state.undoable ? 0.8 : 0.2,
     drawInject: 2,
     note: 2,
     chat: 12,
@@ -289,7 +311,28 @@ export function planStep(state: GameState, c: Choices, clock: Clock): PlannedSte
         move = { type: "inject", title: `Flash ${c.int(100)}`, text: text(c, sc) };
         const to = recipients(c, sc);
         if (to) move.to = to;
+        if (c.chance(0.4)) move.effects = Array.from({ length: 1 + c.int(3) }, () => effect(c, sc));
       } else move = { type: "inject", injectId: sc.injects[0]?.id ?? "x", title: "both" };
+      return { label: kind, actor: facilitatorOrNot(), move, at };
+    }
+    case "ruling": {
+      const inDraft = Object.keys(state.draft.terms);
+      const strike = inDraft.length > 0 && c.chance(0.3);
+      const pool = strike
+        ? inDraft
+        : state.agenda.length > 0 && c.chance(0.9)
+          ? state.agenda
+          : sc.issues.map((i) => i.id);
+      const issue = c.chance(0.03) ? "noSuchIssue" : c.pick(pool);
+      const options = sc.issues.find((i) => i.id === issue)?.options.map((o) => o.id) ?? ["x"];
+      const move: Record<string, unknown> = { type: "ruling", kind: strike ? "strike" : "impose", issue };
+      if (!strike || c.chance(0.03)) move.option = c.chance(0.03) ? "noSuchOption" : c.pick(options);
+      if (c.chance(0.97)) move.reason = `Ruling ${c.int(1000)}: ${c.pick(WORDS)}`;
+      return { label: kind, actor: facilitatorOrNot(), move, at };
+    }
+    case "undo": {
+      const move: Record<string, unknown> = { type: "undo" };
+      if (c.chance(0.5)) move.reason = `Undo ${c.int(1000)}`;
       return { label: kind, actor: facilitatorOrNot(), move, at };
     }
     case "note": {

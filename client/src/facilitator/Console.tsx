@@ -15,7 +15,9 @@ import { labelsOf } from "./console/labels";
 import { NoteForm } from "./console/NoteForm";
 import { PhaseControls } from "./console/PhaseControls";
 import { ProposalsPanel } from "./console/ProposalsPanel";
+import { RulingForm } from "./console/RulingForm";
 import { SeatsPanel } from "./console/SeatsPanel";
+import { UndoLast } from "./console/UndoLast";
 import { useAnalysis } from "./console/useAnalysis";
 import "./facilitator.css";
 import "./console/console.css";
@@ -58,6 +60,8 @@ export function Console({ gameId, view, connection, presence, send }: GameProps)
         <div className="con-col con-col-wide">
           <DraftPanel view={view} labels={labels} analysis={analysis} />
           <ProposalsPanel view={view} labels={labels} scenario={scenario} />
+          <RulingForm view={view} send={send} />
+          <UndoLast view={view} send={send} />
         </div>
         <div className="con-col">
           <InjectDeck view={view} send={send} labels={labels} />

@@ -7,7 +7,8 @@ const T = t.replay.timeline;
 
 /**
  * The scrubber: a range over every event (arrow keys step one, Page Up/Down jump, Home/End), with
- * the phases as labelled bands beneath it and the injects and the end as markers. Bands and
+ * the phases as labelled bands beneath it and the injects, Control's rulings and undos, and the end
+ * as markers. Bands and
  * markers are buttons that jump to their moment, so the landmarks are reachable by keyboard too.
  */
 export function Timeline({
@@ -75,7 +76,12 @@ export function Timeline({
         </div>
         <div className="rp-points">
           {points.map((m) => {
-            const label = m.kind === "end" ? T.end(m.seq) : T.injectAt(m.label, m.seq);
+            const label =
+              m.kind === "end"
+                ? T.end(m.seq)
+                : m.kind === "control"
+                  ? t.control.timeline.at(m.label, m.seq)
+                  : T.injectAt(m.label, m.seq);
             return (
               <button
                 key={`${m.kind}-${m.seq}-${m.label}`}
@@ -87,7 +93,7 @@ export function Timeline({
                 aria-label={label}
                 data-testid={`replay-${m.kind}-mark`}
               >
-                {m.kind === "end" ? "■" : "◆"}
+                {m.kind === "end" ? "■" : m.kind === "control" ? "⚖" : "◆"}
               </button>
             );
           })}

@@ -5,6 +5,7 @@ import {
   type GameState,
   settingOf,
 } from "../../../shared/index";
+import { rulingSentence, undoSentence } from "../common/controlWords";
 import { t } from "../texts";
 import { phaseTitle, roleTitle, seatLabel, sideName, termsText } from "./labels";
 
@@ -44,6 +45,8 @@ function replayWords(after: GameState): EventWords<string> {
     note: (f) => T.note(f.text),
     endGame: () => T.endGame,
     lastCall: (f) => T.lastCall(f.minutes),
+    ruling: (f) => rulingSentence(s, f),
+    undo: undoSentence,
     seatJoined: (f) => T.seatJoined(f.name, roleTitle(s, f.seat)),
   };
 }

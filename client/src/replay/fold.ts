@@ -1,4 +1,5 @@
 import { apply, createGame, type GameState } from "../../../shared/index";
+import { t } from "../texts";
 import type { GameRecord, RecordEvent } from "./record";
 
 /**
@@ -10,7 +11,8 @@ import type { GameRecord, RecordEvent } from "./record";
 
 const CHECKPOINT = 32;
 
-export type MarkKind = "phase" | "inject" | "end";
+/** `control`: a ruling or an undo by Control (rules version 4). */
+export type MarkKind = "phase" | "inject" | "control" | "end";
 export type Mark = { seq: number; kind: MarkKind; label: string };
 
 export type Folded = {
@@ -20,7 +22,7 @@ export type Folded = {
   final: GameState;
   /** The phase index after each seq, 0..count. */
   phaseAt: number[];
-  /** Phase changes, injects and the end: the timeline's landmarks. */
+  /** Phase changes, injects, Control's rulings and undos, and the end: the timeline's landmarks. */
   marks: Mark[];
   /** The first event the rules could not fold, if any (the replay stops just before it). */
   error: { seq: number; message: string } | null;
@@ -61,6 +63,11 @@ export function foldRecord(record: GameRecord): Folded {
       const label = [...titles, ...written].join(", ");
       if (label) marks.push({ seq: next.seq, kind: "inject", label });
     }
+    if (event.type === "ruling" || event.type === "undo") {
+      // Named as the feed named it: the ruling's term, or the undone action's title.
+      const item = next.feed.find((f) => f.seq === next.seq && f.kind === event.type);
+      marks.push({ seq: next.seq, kind: "control", label: controlMark(event.type, item?.title ?? "") });
+    }
     if (next.outcome && !state.outcome) marks.push({ seq: next.seq, kind: "end", label: "" });
     state = next;
     count++;
@@ -79,3 +86,6 @@ export function foldRecord(record: GameRecord): Folded {
   };
   return { count, events, final, phaseAt, marks, error, state: at };
 }
+
+const controlMark = (type: "ruling" | "undo", title: string) =>
+  type === "ruling" ? t.control.timeline.ruling(title) : t.control.timeline.undo(title);

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { describeEvent, type EventAbout, type EventSetting, type EventWords } from "../../../shared/index";
+import { rulingSentence, undoSentence } from "../common/controlWords";
 import type { LogEntry } from "../core/useGame";
 import { t } from "../texts";
 import type { Model } from "./model";
@@ -57,6 +58,8 @@ function seatWords(m: Model, entry: LogEntry): EventWords<string> {
     note: (f) => x.note(f.text),
     endGame: () => x.endGame,
     lastCall: (f) => x.lastCall(f.minutes),
+    ruling: (f) => rulingSentence(m.scenario, f),
+    undo: undoSentence,
     seatJoined: (f) => x.joined(f.name, m.seatTitle(f.seat)),
   };
 }
@@ -74,6 +77,7 @@ export function describe(m: Model, entry: LogEntry): string {
     ended: view.outcome !== null,
     started: view.phase.started,
     draftVersion: view.draft.version,
+    feed: view.feed,
   };
   return describeEvent(entry.event, setting, seatWords(m, entry));
 }

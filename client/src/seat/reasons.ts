@@ -90,6 +90,12 @@ const explainers = {
   inject_played: asSent,
   deck_empty: asSent,
   unknown_recipient: asSent,
+  // Control's rulings and undo (rules version 4): the facilitator's, said in the rule's words.
+  unknown_side: asSent,
+  not_in_draft: asSent,
+  already_in_draft: asSent,
+  nothing_to_undo: asSent,
+  undo_stale: asSent,
   not_found: asSent,
   archived: asSent,
   busy: asSent,

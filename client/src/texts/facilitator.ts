@@ -1,4 +1,5 @@
 /** Texts of the facilitator screens. */
+import { control } from "./control";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const sign = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "±0");
@@ -276,7 +277,7 @@ export const facilitator = {
     feed: {
       title: "Sent by Control",
       empty: "Nothing yet: injects, notes and reveals appear here.",
-      kind: { inject: "Inject", note: "Note", reveal: "Reveal" } as Record<string, string>,
+      kind: { inject: "Inject", note: "Note", reveal: "Reveal", ...control.kind } as Record<string, string>,
       to: (who: string) => `To ${who}`,
     },
     announce: {

@@ -3,6 +3,7 @@ import { classConsole } from "./classConsole";
 import { classes } from "./classes";
 import { classroom } from "./classroom";
 import { common } from "./common";
+import { control } from "./control";
 import { facilitator } from "./facilitator";
 import { lab } from "./lab";
 import { projector } from "./projector";
@@ -14,6 +15,18 @@ import { seat } from "./seat";
  * be added later: another set of the same shape, chosen at start-up. Functions take what they
  * interpolate.
  */
-export const en = { ...common, access, seat, facilitator, projector, replay, classroom, classes, classConsole, lab };
+export const en = {
+  ...common,
+  access,
+  seat,
+  facilitator,
+  projector,
+  replay,
+  classroom,
+  classes,
+  classConsole,
+  control,
+  lab,
+};
 export type Texts = typeof en;
 export const t: Texts = en;

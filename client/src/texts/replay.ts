@@ -1,4 +1,5 @@
 /** Texts of the replay viewer, the debrief (after-action report), the cohort view, exports and forks. */
+import { control } from "./control";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -145,7 +146,7 @@ export const replay = {
     toSome: (list: string) => `To ${list}`,
     feedTitle: "Injects, notes and reveals",
     noFeed: "Nothing yet.",
-    kind: { inject: "Inject", note: "Note", reveal: "Reveal" },
+    kind: { inject: "Inject", note: "Note", reveal: "Reveal", ...control.kind },
     channelsTitle: "Channels this seat reads",
     noMessages: "No messages yet.",
     messagesOf: (title: string) => `Messages on ${title}`,

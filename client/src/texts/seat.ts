@@ -1,4 +1,5 @@
 /** Texts of the seat screens (the player's table). Functions take what they interpolate. */
+import { control } from "./control";
 
 const pts = (n: number) => `${n} pt${Math.abs(n) === 1 ? "" : "s"}`;
 const signed = (n: number) => (n > 0 ? `+${pts(n)}` : n < 0 ? `−${pts(-n)}` : pts(0));
@@ -258,7 +259,7 @@ export const seat = {
   feed: {
     title: "News and notes",
     empty: "No news yet. Events and notes from the facilitator will appear here.",
-    kind: { inject: "News", note: "Facilitator note", reveal: "Private intelligence" },
+    kind: { inject: "News", note: "Facilitator note", reveal: "Private intelligence", ...control.kind },
     onlyFor: (who: string) => `Only for ${who}`,
   },
 

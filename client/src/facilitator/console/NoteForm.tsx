@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
 import type { GameProps } from "../../core/gameProps";
 import { t } from "../../texts";
-import { ErrorText } from "../ErrorText";
 import { Recipients } from "./Recipients";
+import { SendFooter } from "./SendFooter";
 import { useMove } from "./useMove";
 
 const T = t.facilitator.console.note;
@@ -42,13 +42,13 @@ export function NoteForm({ view, send }: Pick<GameProps, "view" | "send">) {
           data-testid="note-text"
         />
         <Recipients view={view} value={to} onChange={setTo} testIdPrefix="note" />
-        <button type="submit" data-testid="note-send" disabled={move.busy || !ready || view.outcome !== null}>
-          {T.send}
-        </button>
-        <ErrorText message={move.error} />
-        <p className="fac-ok" aria-live="polite">
-          {sent ? T.sent : ""}
-        </p>
+        <SendFooter
+          label={T.send}
+          testId="note-send"
+          disabled={move.busy || !ready || view.outcome !== null}
+          error={move.error}
+          sent={sent ? T.sent : null}
+        />
       </form>
     </section>
   );

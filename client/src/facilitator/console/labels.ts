@@ -5,7 +5,7 @@ import { t } from "../../texts";
 const T = t.facilitator.console;
 
 /** Names for the ids a view holds: seats, sides, issues, options, phases, channels. */
-export function labelsOf(view: ClientView) {
+export function labelsOf(view: Pick<ClientView, "scenario" | "seats" | "channels">) {
   const s = view.scenario;
   const seat = (id: string) =>
     id === "control" || id === "facilitator"
