@@ -117,8 +117,7 @@ export async function buildApp(
   const gateway = new Gateway(app.server, base);
   const ctx: AppContext = { ...base, gateway };
   // Bots play seats through the service, as people do (server/games/botRunner.ts).
-  const botStore = new BotStore(db);
-  const bots = new BotRunner(service, botStore, log, config, options.botTurn);
+  const bots = new BotRunner(service, new BotStore(db), log, config, options.botTurn);
 
   installErrorHandler(app);
   installErrorShape(app);
@@ -143,8 +142,8 @@ export async function buildApp(
   await app.register(async (scope) => gameRoutes(scope, ctx));
   await app.register(async (scope) => classRoutes(scope, ctx));
   await app.register(async (scope) => recordRoutes(scope, ctx));
-  await app.register(async (scope) => botRoutes(scope, ctx, bots, botStore));
-  await app.register(async (scope) => practiceRoutes(scope, ctx, bots, botStore));
+  await app.register(async (scope) => botRoutes(scope, ctx, bots));
+  await app.register(async (scope) => practiceRoutes(scope, ctx, bots));
 
   const sweep = setInterval(() => service.evictIdle((id) => gateway.isWatched(id)), 60_000);
   sweep.unref();

@@ -222,6 +222,14 @@ export const botSeats = pgTable(
     seatId: text("seat_id").notNull(),
     strategy: text("strategy").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Which server process plays the bot, until when: processes sharing a PostgreSQL database take
+     * bots by lease, so each bot moves from one process only; a lapsed lease is taken over.
+     */
+    runner: text("runner"),
+    leasedUntil: timestamp("leased_until", { withTimezone: true }),
+    /** What the bot remembers between turns (shared/bots' BotMemory), so a restart goes on from it. */
+    memory: jsonb("memory"),
   },
   (t) => [primaryKey({ columns: [t.gameId, t.seatId] })],
 );

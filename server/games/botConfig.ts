@@ -21,6 +21,12 @@ export const botConfig = {
    * this, whatever their strategies do.
    */
   BOT_MOVES_PER_MINUTE: int(6, 1, 10_000),
+  /**
+   * A process holds each bot it plays on a lease of this many seconds, renewed at a third of it:
+   * processes sharing a PostgreSQL database never play one bot twice, and one that dies hands its
+   * bots over once its leases lapse.
+   */
+  BOT_LEASE_SECONDS: int(30, 1, 3_600),
   /** Solo practice games one address may start per hour. */
   PRACTICE_GAMES_PER_HOUR_PER_ADDRESS: int(20, 1, 1_000_000),
   /**

@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
-import { type BotMemory, botTurn, newBotMemory } from "../../shared/bots/index";
+import { type BotMemory, botMemorySchema, botTurn, newBotMemory } from "../../shared/bots/index";
 import { type BotStrategy, botStrategySchema } from "../../shared/bots/strategy";
 import { botName } from "../../shared/contract/bots";
 import { type RecordedEvent, viewFor } from "../../shared/index";
 import { nextRandom, seedState } from "../../shared/rng";
-import type { BotSeat, BotStore } from "../db/botStore";
+import { newId } from "../auth/secrets";
+import type { BotSeat, BotStore, LeasedBot } from "../db/botStore";
 import { Buckets } from "../limits/buckets";
 import type { BotConfig } from "./botConfig";
 import type { GameService, LiveGame } from "./service";
@@ -17,11 +18,12 @@ import type { GameService, LiveGame } from "./service";
  * concessions follow the clock). A bot never moves twice within BOT_DELAY_MIN_MS, nor more than
  * BOT_MOVES_PER_MINUTE times in a minute, so two bots answering each other cannot loop.
  *
- * Bots are stored (bot_seats) and re-armed when the server starts. A person who joins a bot's seat
- * later takes it over: the bot leaves (its row goes; the record keeps both joins).
- *
- * One process runs a game's bots: with several processes on one PostgreSQL database each would
- * run them (docs: README, "Bots and solo practice").
+ * Bots are stored (bot_seats), each with what it remembers after a move, and played by lease: a
+ * process plays only the bots it holds, renews its leases every third of BOT_LEASE_SECONDS, takes
+ * the lapsed and free ones (so bots come back when the server starts, and a dead process's bots
+ * move to another), and gives its own back when it stops. Several processes on one PostgreSQL
+ * database thus never play one bot twice. A person who joins a bot's seat later takes it over: the
+ * bot leaves (its row goes; the record keeps both joins).
  */
 
 type Bot = BotSeat & {
@@ -47,7 +49,7 @@ export type BotTurnFn = typeof botTurn;
 
 export type BotPacing = Pick<
   BotConfig,
-  "BOT_DELAY_MIN_MS" | "BOT_DELAY_MAX_MS" | "BOT_IDLE_MS" | "BOT_MOVES_PER_MINUTE"
+  "BOT_DELAY_MIN_MS" | "BOT_DELAY_MAX_MS" | "BOT_IDLE_MS" | "BOT_MOVES_PER_MINUTE" | "BOT_LEASE_SECONDS"
 >;
 
 export class BotRunner {
@@ -56,6 +58,10 @@ export class BotRunner {
   private readonly thinking = new Set<Promise<void>>();
   private readonly budget: Buckets;
   private closed = false;
+  private renewing: NodeJS.Timeout | null = null;
+  /** This process, as the bots' leases name it. */
+  readonly id = newId("p");
+  private readonly leaseMs: number;
   /** Bot moves submitted and refused by the rules, since start (the metrics and tests read them). */
   readonly stats = { moves: 0, refused: 0 };
 
@@ -69,19 +75,68 @@ export class BotRunner {
     private readonly now: () => number = Date.now,
   ) {
     this.budget = Buckets.per(pacing.BOT_MOVES_PER_MINUTE, 60_000, now);
+    this.leaseMs = pacing.BOT_LEASE_SECONDS * 1000;
     service.on("event", this.onEvent);
   }
 
-  /** Start-up: every stored bot of a live game back in its seat. */
+  /** Start-up: the bots of live games this process may play back in their seats, then renewals. */
   async armAll(): Promise<number> {
-    const rows = await this.store.live();
-    let n = 0;
-    for (const row of rows) if (this.seat(row)) n++;
+    const n = await this.renew();
+    this.renewing = setInterval(
+      () => {
+        this.renew().catch(() => {});
+      },
+      Math.max(200, Math.round(this.leaseMs / 3)),
+    );
+    this.renewing.unref();
     return n;
   }
 
-  /** A bot now plays this seat (its `seatJoined` is stored): it looks at the game shortly. */
-  seat(row: BotSeat): boolean {
+  /**
+   * Renews this process's leases and takes the free ones: bots it now holds are seated, bots it
+   * no longer holds (a lease lapsed and another process took it, a game ended) stop here.
+   */
+  private async renew(): Promise<number> {
+    if (this.closed) return 0;
+    let held: LeasedBot[];
+    try {
+      held = await this.store.lease(this.id, this.leaseMs);
+    } catch (err) {
+      // Unable to say the leases still hold: stop the bots rather than risk two processes playing one.
+      this.log.warn({ err }, "bot leases not renewed; bots wait for the next renewal");
+      for (const id of [...this.games.keys()]) this.drop(id);
+      return 0;
+    }
+    const keys = new Set(held.map((b) => `${b.gameId}\u0000${b.seatId}`));
+    for (const [gameId, bots] of this.games) {
+      for (const bot of [...bots.values()]) {
+        if (!keys.has(`${gameId}\u0000${bot.seatId}`)) {
+          this.stop(bot);
+          bots.delete(bot.seatId);
+        }
+      }
+      if (bots.size === 0) this.games.delete(gameId);
+    }
+    let n = 0;
+    for (const b of held) if (this.seat(b, b.memory)) n++;
+    return n;
+  }
+
+  /** Claims an empty seat for a bot, leased to this process: false if a bot plays it already. */
+  claim(b: BotSeat): Promise<boolean> {
+    return this.store.claim(b, this.id, this.leaseMs);
+  }
+
+  /** Gives up a claim whose join the record refused. */
+  unclaim(b: BotSeat): Promise<void> {
+    return this.store.release(b.gameId, b.seatId);
+  }
+
+  /**
+   * A bot now plays this seat (its `seatJoined` is stored, its lease this process's): it looks at
+   * the game shortly. `memory`: what it remembered when stored, if anything.
+   */
+  seat(row: BotSeat, memory: unknown = null): boolean {
     const strategy = botStrategySchema.safeParse(row.strategy);
     if (!strategy.success || this.closed) {
       if (!strategy.success)
@@ -100,7 +155,7 @@ export class BotRunner {
       strategy: strategy.data,
       name: botName(strategy.data),
       rng: seedState(`pace:${row.gameId}:${row.seatId}`),
-      memory: newBotMemory(`${row.gameId}:${row.seatId}`),
+      memory: remembered(memory) ?? newBotMemory(`${row.gameId}:${row.seatId}`),
       wakeAt: null,
       timer: null,
       due: null,
@@ -180,6 +235,11 @@ export class BotRunner {
       }
       const { clock } = game.state;
       // A clock not started or paused: nothing is open to players; the resume is an event.
+      // Only a seat its join is recorded on (the route stores it just after the claim).
+      if (!(game.state.seats[bot.seatId] ?? []).includes(bot.name)) {
+        bot.wakeAt = null;
+        return;
+      }
       if (!clock.started || clock.paused) {
         bot.wakeAt = null;
         return;
@@ -200,6 +260,9 @@ export class BotRunner {
       bot.memory = turn.memory;
       bot.wakeAt = turn.wakeAt;
       if (move) {
+        this.store
+          .remember(bot, this.id, bot.memory)
+          .catch((err) => this.log.warn({ err, gameId: bot.gameId }, "bot memory not saved"));
         const result = await this.service.submit(bot.gameId, { seat: bot.seatId }, move);
         if (result.ok) this.stats.moves++;
         else {
@@ -245,8 +308,17 @@ export class BotRunner {
   /** Stops every bot and waits for moves in flight (before the service closes, so they are stored). */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.renewing) clearInterval(this.renewing);
     this.service.off("event", this.onEvent);
     for (const id of [...this.games.keys()]) this.drop(id);
     await Promise.allSettled([...this.thinking]);
+    await this.store.giveBack(this.id).catch((err) => this.log.warn({ err }, "bot leases not given back"));
   }
+}
+
+/** A stored memory, if it still reads as one (a newer or damaged row starts the bot afresh). */
+function remembered(memory: unknown): BotMemory | null {
+  if (memory === null || memory === undefined) return null;
+  const parsed = botMemorySchema.safeParse(memory);
+  return parsed.success ? parsed.data : null;
 }

@@ -4,7 +4,6 @@ import { addBotBody, botAdded, botName, errorResponses, gameIdParams } from "../
 import type { Scenario } from "../../shared/index";
 import { seatIn } from "../auth/caller";
 import type { AppContext } from "../context";
-import type { BotStore } from "../db/botStore";
 import { joinedSeats } from "../db/gameStore";
 import type { BotRunner } from "../games/botRunner";
 import { takeSeat } from "../games/seating";
@@ -15,7 +14,7 @@ import { conflict, forbidden, fromRule, HttpError, notFound } from "../http/erro
  * bot joins like a person (its `seatJoined` in the record, under "Bot (<strategy>)"), is stored so a
  * restart brings it back, and from then on the runner plays the seat from its view alone.
  */
-export async function botRoutes(app: FastifyInstance, ctx: AppContext, runner: BotRunner, bots: BotStore) {
+export async function botRoutes(app: FastifyInstance, ctx: AppContext, runner: BotRunner) {
   const { store, service } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -51,18 +50,18 @@ export async function botRoutes(app: FastifyInstance, ctx: AppContext, runner: B
       if (held)
         throw conflict("seat_taken", `seat "${seat}" has been joined; a bot takes only an empty seat`, { seat });
       const bot = { gameId: row.id, seatId: seat, strategy };
-      if (!(await bots.claim(bot))) {
+      if (!(await runner.claim(bot))) {
         throw conflict("seat_taken", `a bot plays seat "${seat}" already`, { seat });
       }
       const name = botName(strategy);
       const { result } = await takeSeat(service, row.id, seat, name);
       if (!result.ok) {
-        await bots.release(row.id, seat);
+        await runner.unclaim(bot);
         throw fromRule(result.error);
       }
       // A person whose join landed between the check and the bot's: the seat is theirs.
       if ((game.state.seats[seat] ?? []).some((n) => n !== name)) {
-        await bots.release(row.id, seat);
+        await runner.unclaim(bot);
         throw conflict("seat_taken", `seat "${seat}" was joined just now; a bot takes only an empty seat`, { seat });
       }
       runner.seat(bot);

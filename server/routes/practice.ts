@@ -14,7 +14,6 @@ import { type Scenario, setupScenario } from "../../shared/index";
 import { defaultScenario } from "../../shared/scenarios/index";
 import { newId } from "../auth/secrets";
 import type { AppContext } from "../context";
-import type { BotStore } from "../db/botStore";
 import type { BotRunner } from "../games/botRunner";
 import { takeSeat } from "../games/seating";
 import { badRequest, fromRule } from "../http/errors";
@@ -48,7 +47,7 @@ function practiceScenario(base: Scenario, phaseSeconds: number | undefined): Sce
   return { ...setup.scenario, phases: setup.scenario.phases.map((p) => ({ ...p, minutes: phaseSeconds / 60 })) };
 }
 
-export async function practiceRoutes(app: FastifyInstance, ctx: AppContext, runner: BotRunner, bots: BotStore) {
+export async function practiceRoutes(app: FastifyInstance, ctx: AppContext, runner: BotRunner) {
   const { store, service, config } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const scenario = practiceScenario(defaultScenario, config.PRACTICE_PHASE_SECONDS);
@@ -111,7 +110,7 @@ export async function practiceRoutes(app: FastifyInstance, ctx: AppContext, runn
       if (!joined.result.ok) throw fromRule(joined.result.error);
       for (const role of scenario.roles.filter((x) => x.side === other.id)) {
         const bot = { gameId, seatId: role.id, strategy };
-        await bots.claim(bot);
+        await runner.claim(bot);
         const seated = await takeSeat(service, gameId, role.id, botName(strategy));
         if (!seated.result.ok) throw fromRule(seated.result.error);
         runner.seat(bot);

@@ -26,7 +26,13 @@ function quickRebalancing(id: string, seconds: Record<string, number>): Scenario
 /** Small pacing: the bots' human delays and the idle look, in ms. */
 const FAST_BOTS = { BOT_DELAY_MIN_MS: "20", BOT_DELAY_MAX_MS: "80", BOT_IDLE_MS: "200", BOT_MOVES_PER_MINUTE: "600" };
 
-type Event = { seq: number; type: string; actor: Record<string, unknown>; payload: Record<string, unknown> };
+type Event = {
+  seq: number;
+  at: number;
+  type: string;
+  actor: Record<string, unknown>;
+  payload: Record<string, unknown>;
+};
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 90_000): Promise<T> {
   const start = Date.now();
@@ -261,6 +267,58 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     const ended = await bots({ seat: "cn-commerce", strategy: "linear" });
     expect([ended.status, ended.body.error.code]).toEqual([409, "game_over"]);
   });
+
+  it.skipIf(backend.name !== "postgres")(
+    "move from one process only when several share the database, and pass to another when it stops",
+    async () => {
+      const lease = { BOT_LEASE_SECONDS: "1" };
+      const { running: a, fresh } = await server(lease);
+      const dbB = await fresh.reopen();
+      const b = await startServer(dbB, { ...FAST_BOTS, ...lease });
+      cleanup.push(async () => {
+        await b.stop();
+        await dbB.close();
+      });
+      const game = await newGame(a, quickRebalancing("rebalancing-two", { briefing: 1, stockholm: 40, summit: 60 }));
+      for (const [seat, strategy] of [
+        ["cn-vice-premier", "conceder"],
+        ["us-treasury", "linear"],
+      ] as const) {
+        const put = await http(b.url, "POST", `/api/games/${game.gameId}/bots`, {
+          token: game.facilitatorToken,
+          body: { seat, strategy },
+        });
+        expect(put.status).toBe(201);
+      }
+      const f = await connect(a.url, game.facilitatorToken);
+      expect((await f.move({ type: "resume" })).ok).toBe(true);
+      f.close();
+      const botEvents = async (s: Running) =>
+        (await events(s, game.gameId, game.facilitatorToken)).filter((e) => typeof e.actor.seat === "string");
+      await until("four bot moves", async () => (await botEvents(a)).length >= 4);
+      // Both processes hold the game; a bot played by both would send each move twice (its turn is
+      // seeded: the same view, time and memory give the same move).
+      // (at the same moment: a line said again in a later phase is the bot's own repeat).
+      const twice = (list: Event[]) =>
+        list.some((e, k) =>
+          list
+            .slice(k + 1)
+            .some(
+              (o) =>
+                o.actor.seat === e.actor.seat &&
+                o.type === e.type &&
+                Math.abs(o.at - e.at) < 1_000 &&
+                JSON.stringify(o.payload) === JSON.stringify(e.payload),
+            ),
+        );
+      expect(twice(await botEvents(a))).toBe(false);
+      // The process that seated them stops: the other takes them over and they go on.
+      await b.stop();
+      const lastBefore = (await events(a, game.gameId, game.facilitatorToken)).at(-1)!.seq;
+      await until("a bot's move after the hand-over", async () => (await botEvents(a)).find((e) => e.seq > lastBefore));
+      expect(twice(await botEvents(a))).toBe(false);
+    },
+  );
 
   it("come back after a restart and go on playing their seats", async () => {
     const { running: first, fresh } = await server();
