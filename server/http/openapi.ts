@@ -184,8 +184,8 @@ export const operations: Record<string, Operation> = {
     access: "bearer",
     errors: { 403: NOT_OPERATOR, 404: "unknown_scenario" },
   },
-  "GET /api/scenarios/draft": { operationId: "getScenarioDraft", access: "bearer", errors: { 401: NO_KEY } },
-  "PUT /api/scenarios/draft": {
+  "GET /api/scenario-draft": { operationId: "getScenarioDraft", access: "bearer", errors: { 401: NO_KEY } },
+  "PUT /api/scenario-draft": {
     operationId: "putScenarioDraft",
     access: "bearer",
     errors: {

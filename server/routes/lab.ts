@@ -11,7 +11,9 @@ import { HttpError } from "../http/errors";
  * The scenario lab's routes (issue #12): a facilitator key's private draft, and the whole document
  * of a scenario that key may create games from, to start a draft from. The document gives the key
  * nothing new: a game made from that scenario shows its facilitator every brief, point and inject.
- * A game token is not a key, so no seat ever reaches either route.
+ * A game token is not a key, so no seat ever reaches either route. The draft's address is beside
+ * /api/scenario-schema.json, not under /api/scenarios/: there it would shadow a scenario whose id is
+ * "draft" (GET /api/scenarios/:id).
  */
 export async function labRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const { store, scenarios } = ctx;
@@ -19,7 +21,7 @@ export async function labRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
-    "/api/scenarios/draft",
+    "/api/scenario-draft",
     {
       schema: {
         tags: ["scenarios"],
@@ -36,7 +38,7 @@ export async function labRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   );
 
   r.put(
-    "/api/scenarios/draft",
+    "/api/scenario-draft",
     {
       schema: {
         tags: ["scenarios"],

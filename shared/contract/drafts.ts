@@ -10,7 +10,7 @@ import { wellFormedString } from "../text";
 /** The longest draft, in characters: a scenario of the format's largest size fits well under it. */
 export const DRAFT_MAX_CHARS = 200_000;
 
-/** `PUT /api/scenarios/draft`: the text to keep; an empty text forgets the draft. */
+/** `PUT /api/scenario-draft`: the text to keep; an empty text forgets the draft. */
 export const draftBody = z.strictObject({
   text: wellFormedString(DRAFT_MAX_CHARS).meta({
     description: `The draft as typed (at most ${DRAFT_MAX_CHARS.toLocaleString("en")} characters); "" forgets it`,
@@ -18,7 +18,7 @@ export const draftBody = z.strictObject({
 });
 export type DraftBody = z.infer<typeof draftBody>;
 
-/** `GET /api/scenarios/draft`: the key's draft, or nulls when it keeps none. */
+/** `GET /api/scenario-draft`: the key's draft, or nulls when it keeps none. */
 export const draftAnswer = z.object({
   text: z.string().nullable(),
   updatedAt: z.iso.datetime().nullable(),

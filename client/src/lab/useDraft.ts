@@ -23,7 +23,7 @@ export async function scenarioText(id: string, key: string): Promise<string> {
 }
 
 /**
- * The lab's text and its private draft on the server (GET/PUT /api/scenarios/draft, this key's
+ * The lab's text and its private draft on the server (GET/PUT /api/scenario-draft, this key's
  * only): loaded once, then saved a moment after each edit. A key with no draft starts from a copy
  * of the default scenario, which is not saved until it is edited.
  */
@@ -37,7 +37,7 @@ export function useDraft(key: string) {
     let live = true;
     (async () => {
       try {
-        const draft = await api("/api/scenarios/draft", draftAnswer, { token: key });
+        const draft = await api("/api/scenario-draft", draftAnswer, { token: key });
         if (draft.text !== null && draft.updatedAt !== null) {
           if (!live) return;
           setTextState(draft.text);
@@ -62,7 +62,7 @@ export function useDraft(key: string) {
       unsaved.current = null;
       setStatus({ kind: "saving" });
       try {
-        const saved = await api("/api/scenarios/draft", draftAnswer, {
+        const saved = await api("/api/scenario-draft", draftAnswer, {
           method: "PUT",
           token: key,
           body: { text: next },
