@@ -198,13 +198,20 @@ describe.skipIf(!hasChromium)("the class console", () => {
   it("calls last call at every table at once, once: a second call is refused by each in the rule's words", async () => {
     await page.getByTestId("cc-choose-all").check();
     await page.getByTestId("cc-last-call-minutes").fill("2");
-    await act("cc-last-call");
+    // It asks first: nothing is sent until the question is answered.
+    await page.getByTestId("cc-last-call").click();
+    await expect.poll(() => page.getByTestId("cc-last-call-confirm").innerText()).toBe("Yes, call last call");
+    expect(await page.getByText("Call last call at all 3 chosen tables? After 2 minutes").count()).toBe(1);
+    for (const t of tables)
+      expect((await eventsOf(t.gameId, t.facilitatorToken)).some((e) => e.type === "lastCall")).toBe(false);
+    await act("cc-last-call-confirm");
     expect(await results()).toEqual(["Table A: acknowledged", "Table B: acknowledged", "Table C: acknowledged"]);
     for (const t of tables)
       await expect
         .poll(() => page.getByTestId(`cc-row-${t.gameId}`).getByTestId("cc-status").innerText())
         .toBe("last call");
-    await act("cc-last-call");
+    await page.getByTestId("cc-last-call").click();
+    await act("cc-last-call-confirm");
     for (const line of await results())
       expect(line).toMatch(/^Table [ABC]: Refused: last call: it has already been called/);
     for (const t of tables) {

@@ -386,7 +386,8 @@ describe.skipIf(!hasChromium || !lan)(
       await expect.poll(() => row(c).getByTestId("cc-signed").innerText(), { timeout: 20_000 }).toBe("Washington");
 
       await teacher.getByTestId("cc-last-call-minutes").fill("1");
-      expect(await act("cc-last-call")).toEqual(ALL_ACKNOWLEDGED);
+      await teacher.getByTestId("cc-last-call").click();
+      expect(await act("cc-last-call-confirm")).toEqual(ALL_ACKNOWLEDGED);
       // The second signatures, in the last call: Table A's in a browser, Table B's by its bot.
       await signInPage(seats.get(at(0, CN))!);
       const usB = bots.get(at(1, US))!;

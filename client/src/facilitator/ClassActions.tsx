@@ -112,6 +112,8 @@ export function ClassActions({
         initial="3"
         testId="cc-last-call"
         disabled={busy || none}
+        // It ends every chosen table's game, so it asks first, as a single table's console does.
+        confirm={{ question: (m) => T.lastCallQuestion(m, tables.length), yes: T.lastCallConfirm }}
         onSend={(m) => run(names.lastCall(m), { type: "lastCall", minutes: m })}
       />
 
@@ -218,7 +220,10 @@ export function ClassActions({
   );
 }
 
-/** A number of minutes (1 to 15, as the rules take for extend and last call) and its button. */
+/**
+ * A number of minutes (1 to 15, as the rules take for extend and last call) and its button; with
+ * `confirm`, the button first asks that question in place and sends only on a second click.
+ */
 function MinutesForm({
   label,
   button,
@@ -226,6 +231,7 @@ function MinutesForm({
   initial,
   testId,
   disabled,
+  confirm,
   onSend,
 }: {
   label: string;
@@ -234,31 +240,58 @@ function MinutesForm({
   initial: string;
   testId: string;
   disabled: boolean;
+  confirm?: { question: (minutes: number) => string; yes: string };
   onSend: (minutes: number) => void;
 }) {
   const [minutes, setMinutes] = useState(initial);
+  const [asking, setAsking] = useState(false);
   const id = useId();
   const n = minutesOf(minutes);
   const bad = n === null;
+  const question = asking && n !== null && confirm ? confirm.question(n) : null;
   return (
     <form
       className="fac-inline cc-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (n !== null) onSend(n);
+        if (n === null) return;
+        if (confirm && !asking) return setAsking(true);
+        setAsking(false);
+        onSend(n);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setAsking(false);
       }}
     >
       <label htmlFor={id}>{label}</label>
       <MinutesInput
         id={id}
         value={minutes}
-        onChange={setMinutes}
+        onChange={(v) => {
+          setMinutes(v);
+          setAsking(false);
+        }}
         describedBy={hint ? `${id}-hint` : undefined}
         testId={`${testId}-minutes`}
       />
-      <button type="submit" className="secondary" data-testid={testId} disabled={disabled || bad}>
-        {button}
-      </button>
+      {question === null ? (
+        <button type="submit" className="secondary" data-testid={testId} disabled={disabled || bad}>
+          {button}
+        </button>
+      ) : (
+        <fieldset className="con-confirm">
+          <legend>
+            <strong>{question}</strong>
+          </legend>
+          {/* biome-ignore lint/a11y/noAutofocus: the question just opened; its answer takes the focus */}
+          <button type="submit" className="danger" data-testid={`${testId}-confirm`} disabled={disabled} autoFocus>
+            {confirm?.yes}
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            {t.common.cancel}
+          </button>
+        </fieldset>
+      )}
       {hint && (
         <span className="hint" id={`${id}-hint`}>
           {hint}

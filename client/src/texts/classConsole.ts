@@ -52,6 +52,9 @@ export const classConsole = {
   lastCall: "Call last call",
   lastCallHint: "Only signing and unsigning stay open for these minutes, then each table's game ends.",
   lastCallOn: "last call",
+  lastCallQuestion: (m: number, n: number) =>
+    `Call last call at ${n === 1 ? "the chosen table" : `all ${n} chosen tables`}? After ${m} minute${m === 1 ? "" : "s"} each game ends, signed or not.`,
+  lastCallConfirm: "Yes, call last call",
   injectLabel: "Deck card",
   injectPick: "Choose a card",
   injectPlay: "Play this card everywhere",
