@@ -340,6 +340,32 @@ describe("one missing field, one message", () => {
   });
 });
 
+describe("messages name their things by id", () => {
+  it("in the cross-references too, and only ids that are ids", () => {
+    const doc = tiny();
+    doc.roles[1]!.portfolio.push("whales");
+    doc.issues[1]!.points.north = [1, 2];
+    doc.injects[2]!.when = { scheduled: "lunch" };
+    const r = parseScenario(doc);
+    const at = (path: string) => (r.ok ? [] : r.problems.filter((p) => p.path === path).map((p) => p.message));
+    expect(at("$.roles[1].portfolio[1]")).toEqual(['role "n-fish": unknown issue "whales"']);
+    expect(at("$.issues[1].points.north")).toEqual(['issue "border": 2 numbers for 3 options']);
+    expect(at("$.injects[2].when.scheduled")).toEqual(['inject "inj-leak": unknown phase "lunch"']);
+    // A 10,000-character "id" is refused once, and not copied into the messages about its contents.
+    const long = tiny();
+    long.roles[1]!.id = `n${"x".repeat(10_000)}`;
+    long.roles[1]!.portfolio.push("whales");
+    const refused = parseScenario(long);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.problems.find((p) => p.path === "$.roles[1].portfolio[1]")?.message).toBe(
+        'unknown issue "whales"',
+      );
+      expect(Math.max(...refused.problems.map((p) => p.message.length))).toBeLessThan(500);
+    }
+  });
+});
+
 describe("the JSON Schema's required fields", () => {
   // The fields one may leave out (zod's `.optional()`), by the object they belong to, known by a
   // field of its own: a timing plan's description, an issue condition's bounds, an agenda effect's

@@ -50,7 +50,7 @@ describe("ids that are Object.prototype's names", () => {
     if (!missing.ok)
       expect(missing.problems).toContainEqual({
         path: "$.issues[1].points",
-        message: 'no points for side "constructor"',
+        message: 'issue "border": no points for side "constructor"',
         severity: "error",
       });
     // And from JSON text, where "__proto__" is an own key (an issue's points keyed by a side).

@@ -37,7 +37,7 @@ describe("timing plans in the scenario format", () => {
     expect(problems(withPlans([plan({ phaseMinutes })]))).toEqual([
       {
         path: "$.timingPlans[0].phaseMinutes",
-        message: `no minutes for phase "${first!.id}"; a plan names every phase`,
+        message: `timing plan "short": no minutes for phase "${first!.id}"; a plan names every phase`,
         severity: "error",
       },
     ]);
@@ -45,7 +45,11 @@ describe("timing plans in the scenario format", () => {
 
   it("refuse an unknown phase, where it stands", () => {
     expect(problems(withPlans([plan({ phaseMinutes: { ...tinyPhases(), lunch: 30 } })]))).toEqual([
-      { path: "$.timingPlans[0].phaseMinutes.lunch", message: 'unknown phase "lunch"', severity: "error" },
+      {
+        path: "$.timingPlans[0].phaseMinutes.lunch",
+        message: 'timing plan "short": unknown phase "lunch"',
+        severity: "error",
+      },
     ]);
   });
 

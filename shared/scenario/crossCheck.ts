@@ -1,3 +1,4 @@
+import { named } from "./naming";
 import { LIMITS } from "./schema";
 
 /**
@@ -36,7 +37,9 @@ const RESERVED_IDS = new Set(["table", "press", "facilitator", "observer", "cont
 
 export function crossCheck(doc: unknown): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: Path, message: string) => problems.push({ path: formatPath(path), message, severity: "error" });
+  // Each message names the things its path runs through by id (`issue "fish": …`), as parse.ts's do.
+  const report = (path: Path, message: string) =>
+    problems.push({ path: formatPath(path), message: named(doc, path, message), severity: "error" });
   if (!isObject(doc)) return problems;
 
   const sides = arr(doc.sides).filter(isObject);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { crossCheck, formatPath, type Problem } from "./crossCheck";
+import { absent, at, idAt, type Key, kindOf, named, ownerOf } from "./naming";
 import { type Scenario, scenarioSchema } from "./schema";
 
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -28,8 +29,6 @@ export function parseScenario(json: unknown): ParseScenarioResult {
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, scenario: parsed.data };
 }
-
-type Key = PropertyKey;
 
 /** One zod issue as the designer reads it; `missing` when a required field is absent. */
 type Found = { path: Key[]; message: string; missing?: { field: string; expects: string } };
@@ -76,17 +75,6 @@ function score(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((i) => (i.code === "unrecognized_keys" ? 0 : i.path.length)));
 }
 
-/** The document's value at `path`, or `absent` where the path leaves it. */
-const absent = Symbol("absent");
-function at(doc: unknown, path: readonly Key[]): unknown {
-  let v = doc;
-  for (const key of path) {
-    if (typeof v !== "object" || v === null || !Object.hasOwn(v, key)) return absent;
-    v = (v as Record<Key, unknown>)[key];
-  }
-  return v;
-}
-
 /** The last key of `path` is not in an object that is there. */
 function isAbsent(doc: unknown, path: readonly Key[]): boolean {
   const parent = at(doc, path.slice(0, -1));
@@ -114,50 +102,11 @@ function expected(issue: z.core.$ZodIssue): string {
   return words[issue.expected] ?? issue.expected;
 }
 
-// What an item of each list of the format is called in a message.
-const KINDS: Record<string, string> = {
-  sides: "side",
-  roles: "role",
-  issues: "issue",
-  options: "option",
-  phases: "phase",
-  backchannels: "backchannel",
-  injects: "inject",
-  objectives: "objective",
-  timingPlans: "timing plan",
-};
-
-/**
- * The things `path` runs through, named by id where the document gives one: `role "cn-commerce"`,
- * `role "s-fish", objective "obj-s-fish-any"`; the whole scenario at the top; null where no item
- * on the way has an id to give (its position is in the path already).
- */
-function ownerOf(doc: unknown, path: readonly Key[]): string | null {
-  if (path.length === 0) return "the scenario";
-  const names: string[] = [];
-  path.forEach((key, i) => {
-    const list = path[i - 1];
-    if (typeof key !== "number" || typeof list !== "string" || !(list in KINDS)) return;
-    const id = at(doc, [...path.slice(0, i + 1), "id"]);
-    if (typeof id === "string" && id.length > 0) names.push(`${KINDS[list]} ${JSON.stringify(id)}`);
-  });
-  return names.length > 0 ? names.join(", ") : null;
-}
-
-/** A message prefixed with the things its path runs through (not the one whose id is at fault). */
-function named(doc: unknown, path: readonly Key[], message: string): string {
-  const owner = path.at(-1) === "id" ? ownerOf(doc, path.slice(0, -2)) : ownerOf(doc, path);
-  return owner && owner !== "the scenario" ? `${owner}: ${message}` : message;
-}
-
 /** The few zod messages that can say more from the document itself. */
 function reworded(doc: unknown, issue: z.core.$ZodIssue): string {
   const sides = at(doc, ["sides"]);
   if (issue.path.length === 1 && issue.path[0] === "sides" && Array.isArray(sides) && sides.length !== 2) {
-    const ids = sides.map((_, i) => {
-      const id = at(sides, [i, "id"]);
-      return typeof id === "string" ? JSON.stringify(id) : `[${i}]`;
-    });
+    const ids = sides.map((_, i) => idAt(sides, [i]) ?? `[${i}]`);
     return `a scenario has exactly two sides; this one has ${sides.length}: ${ids.join(", ") || "none"}`;
   }
   return issue.message;
@@ -190,11 +139,10 @@ function groupMissing(doc: unknown, found: Found[]): Found[] {
     done.add(key);
     const listPath = f.path.slice(0, -2);
     const list = listPath.at(-1);
-    const kind = typeof list === "string" && list in KINDS ? KINDS[list] : "item";
+    const kind = kindOf(list) ?? "item";
     const items = group.map((g) => {
       const index = g.path.at(-2) as number;
-      const id = at(doc, [...listPath, index, "id"]);
-      return typeof id === "string" ? JSON.stringify(id) : `[${index}]`;
+      return idAt(doc, [...listPath, index]) ?? `[${index}]`;
     });
     const { field, expects } = f.missing!;
     out.push({
