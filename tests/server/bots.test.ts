@@ -218,7 +218,7 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     f.close();
   });
 
-  it("are refused for a joined or taken seat, an unknown seat or strategy, another's token, an ended game", async () => {
+  it("are refused for a joined or taken seat, an unknown seat or strategy, another's token, an ended game; leave a seat a person joins", async () => {
     const { running } = await server();
     const game = await newGame(running, quickRebalancing("rebalancing-refusals", {}));
     const bots = (body: unknown, token = game.facilitatorToken) =>
@@ -260,6 +260,21 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     // The seat is joined in the game's summary, as a person's would be.
     const summary = await http(running.url, "GET", `/api/games/${game.gameId}`, { token: game.facilitatorToken });
     expect(summary.body.seats.find((s: { id: string }) => s.id === "us-commerce").joined).toBe(true);
+
+    // A person who joins the bot's seat later (a latecomer with its code) takes it over: the bot leaves.
+    const botRows = async () =>
+      (
+        await running.ctx.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM bot_seats WHERE game_id = $1 AND seat_id = 'us-commerce'",
+          [game.gameId],
+        )
+      ).rows[0]!.n;
+    expect(await botRows()).toBe(1);
+    const late = await http(running.url, "POST", `/api/games/${game.gameId}/join`, {
+      body: { code: game.joinCodes["us-commerce"], name: "Grace" },
+    });
+    expect(late.status).toBe(200);
+    await until("the bot leaving its seat", async () => (await botRows()) === 0);
 
     const f = await connect(running.url, game.facilitatorToken);
     expect((await f.move({ type: "endGame" })).ok).toBe(true);
