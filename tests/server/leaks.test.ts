@@ -22,6 +22,8 @@ import {
 const SIDES = { north: ["n-lead", "n-fish", "n-aide"], south: ["s-lead", "s-fish"] } as const;
 type Side = keyof typeof SIDES;
 const other = (s: Side): Side => (s === "north" ? "south" : "north");
+/** What Control's written inject adds to north's walk-away (11): 53 is in no other payload. */
+const NORTH_SHIFT = 42;
 
 /** The tiny scenario with points rows distinctive enough to find in any payload. */
 function auditScenario(reveal: boolean): Scenario {
@@ -47,7 +49,11 @@ function secretsAgainst(scenario: Scenario, side: Side | "none"): string[] {
     for (const issue of scenario.issues) out.push(JSON.stringify(issue.points[s]));
     out.push(`${s.toUpperCase()}-TEAM-CANARY`, `NOTE-TO-${s.toUpperCase()}-CANARY`);
   }
-  if (side !== "south") out.push("SOUTH-WRITTEN-INJECT-CANARY");
+  if (side !== "south") out.push("SOUTH-WRITTEN-INJECT-CANARY", "SOUTH-WRITTEN-REVEAL-CANARY");
+  // Control's written effects (rules version 4): north's walk-away and fish row as shifted, and the
+  // effects themselves, which no seat's copy of the event holds.
+  if (sides.includes("north")) out.push(`"reservation":${11 + NORTH_SHIFT}`, JSON.stringify([0, 61, 79 - 20]));
+  out.push("shiftReservation", "shiftPoints");
   // Deck cards never played stay the control cell's, effects and all.
   out.push("A storm empties the bank.", "Crowds gather.", "A memo leaks.", "SOUTH-REVEAL-SECRET");
   return out;
@@ -214,6 +220,22 @@ describe.each(backends)("the leak audit ($name)", (backend) => {
       ).toBe(200);
       await as("n-fish", { type: "propose", terms: { fish: "split" } });
       await as("s-fish", { type: "accept", proposalId: "p1" });
+      // Control adjudicates (rules version 4): private effects in a written inject to everyone, a
+      // ruling and its undo, both told to everyone.
+      const ruled = {
+        type: "inject",
+        title: "Court ruling",
+        text: "The court rules on the fishery.",
+        effects: [
+          { shiftReservation: { side: "north", by: NORTH_SHIFT } },
+          { shiftPoints: { side: "north", issue: "fish", option: "north", by: -20 } },
+          { reveal: { to: ["south"], text: "SOUTH-WRITTEN-REVEAL-CANARY" } },
+        ],
+      };
+      expect((await fac(ruled)).status).toBe(200);
+      const ruling = { type: "ruling", kind: "impose", issue: "border", option: "daytime", reason: "By treaty" };
+      expect((await fac(ruling)).status).toBe(200);
+      expect((await fac({ type: "undo", reason: "Treaty lapsed" })).status).toBe(200);
     });
 
     it("during play: every caller sees only its own side's secrets", async () => {
@@ -239,6 +261,9 @@ describe.each(backends)("the leak audit ($name)", (backend) => {
           expect(leaks(received[seat]!.join("\n"), secretsAgainst(scenario, side)), seat).toEqual([]);
         }
       }
+      // Not vacuous: the written inject's reveal and shift did reach the side they were for.
+      expect(received["s-lead"]!.join("\n")).toContain("SOUTH-WRITTEN-REVEAL-CANARY");
+      expect(received["n-lead"]!.join("\n")).toContain(`"reservation":${11 + NORTH_SHIFT}`);
       const observed = sockets.observer!.received.map((r) => JSON.stringify(r)).join("\n");
       expect(leaks(observed, [...secretsAgainst(scenario, "none"), "BC-FISH-CANARY"])).toEqual([]);
     });
