@@ -7,6 +7,7 @@ import { issueTitle, optionLabel, optionPoints, phaseTitle, roleTitle, sideName 
 import { credentialsFor, type GameRecord, useRecord, viewerOf } from "../replay/record";
 import { t } from "../texts";
 import type { CurveData } from "./ConcessionChart";
+import { ControlInterventions } from "./ControlInterventions";
 import { ending } from "./ending";
 import { LastDraft } from "./LastDraft";
 import { debriefOf, type Debrief as Model, thinPairs } from "./model";
@@ -213,6 +214,7 @@ function Body({
 
       <RoleScores model={model} />
       <LastDraft model={model} />
+      <ControlInterventions model={model} record={record} />
       <TermsTable model={model} />
       <LeftOnTable model={model} />
       <BetterPackages model={model} />
