@@ -148,11 +148,21 @@ describe.skipIf(!hasChromium)("the scenario lab", () => {
     await poll(() => page.getByTestId("lab-text").inputValue()).toContain("Drafter's secret summit");
     expect(await page.getByTestId("lab-draft").getAttribute("data-state")).toBe("saved");
 
+    // Edits in quick succession, saves overlapping: the last one is what is kept.
+    for (let i = 1; i <= 8; i++) {
+      await type(page, { ...mine, title: `Take ${i}` });
+      await page.waitForTimeout(150 * (i % 3) + 300);
+    }
+    await poll(() => page.getByTestId("lab-draft").getAttribute("data-state")).toBe("saved");
+    await page.reload();
+    await poll(() => page.getByTestId("lab-text").inputValue()).toContain('"title": "Take 8"');
+    expect((await http(server.url, "GET", "/api/scenario-draft", { token: key })).body.text).toContain("Take 8");
+
     const other = await lab(await facilitatorKey(server.url, "Neighbour"));
     await poll(async () => (await other.getByTestId("lab-text").inputValue()).length).toBeGreaterThan(10_000);
     expect(await other.getByTestId("lab-text").inputValue()).not.toContain("drafter-secret");
     expect(await other.content()).not.toContain("Drafter's secret summit");
-  });
+  }, 180_000);
 
   it("publishes a valid draft: it is the key's scenario, and a second publish asks for a new version", async () => {
     const key = await facilitatorKey(server.url, "Publisher");

@@ -57,9 +57,18 @@ export function useDraft(key: string) {
     };
   }, [key]);
 
+  // One save in flight at a time: two PUTs racing could land in the wrong order and keep the older
+  // text. An edit saved while one is in flight waits for it, then goes (only the latest).
+  const inFlight = useRef(false);
+  const queued = useRef<string | null>(null);
   const save = useCallback(
     async (next: string) => {
       unsaved.current = null;
+      if (inFlight.current) {
+        queued.current = next;
+        return;
+      }
+      inFlight.current = true;
       setStatus({ kind: "saving" });
       try {
         const saved = await api("/api/scenario-draft", draftAnswer, {
@@ -67,9 +76,17 @@ export function useDraft(key: string) {
           token: key,
           body: { text: next },
         });
-        setStatus(saved.updatedAt ? { kind: "saved", at: saved.updatedAt } : { kind: "unsaved" });
+        // "Saved" only when nothing newer is waiting or typed since.
+        if (queued.current === null && unsaved.current === null) {
+          setStatus(saved.updatedAt ? { kind: "saved", at: saved.updatedAt } : { kind: "unsaved" });
+        }
       } catch (err) {
         setStatus({ kind: "failed", message: describeError(err) });
+      } finally {
+        inFlight.current = false;
+        const after = queued.current;
+        queued.current = null;
+        if (after !== null) void save(after);
       }
     },
     [key],

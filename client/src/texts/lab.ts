@@ -26,7 +26,6 @@ export const lab = {
     saved: (at: string) => `Draft kept for your key (saved ${at}).`,
     none: "No draft kept yet: it is saved a moment after you type.",
     failed: (why: string) => `The draft could not be saved: ${why}`,
-    forget: "Forget the draft",
   },
   problems: {
     title: "Problems",
