@@ -13,12 +13,17 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function timed(strategy: BotStrategy) {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const report = playtest(defaultScenario, { games: GAMES, seed: "bench", strategies: { default: strategy } });
   const s = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  // On a shared machine the wall clock counts the other processes too; the CPU time is this one's.
+  const cpuS = (used.user + used.system) / 1e6;
   const [a, b] = defaultScenario.sides.map((x) => x.id) as [string, string];
   console.log(
     `bot playtest, default scenario, ${strategy} (every seat): ${GAMES} games in ${s.toFixed(2)} s ` +
-      `(${(GAMES / s).toFixed(0)} games/s; ${report.meanTurns.toFixed(0)} bot turns and ${report.meanEvents.toFixed(0)} events a game); ` +
+      `(${(GAMES / s).toFixed(0)} games/s; ${cpuS.toFixed(2)} s of CPU, ${(GAMES / cpuS).toFixed(0)} games per CPU-second; ` +
+      `${report.meanTurns.toFixed(0)} bot turns and ${report.meanEvents.toFixed(0)} events a game); ` +
       `agreement ${pct(report.agreementRate)}, mean ${a} ${report.scores[a]?.mean.toFixed(1)} / ${b} ${report.scores[b]?.mean.toFixed(1)}, ` +
       `refusals ${report.refusals.count}`,
   );

@@ -223,9 +223,9 @@ function makeOffer(
   const { view } = seat;
   const issueIds = offerIssues(seat);
   if (issueIds.length === 0) return null;
-  const lastTheirs = [...view.proposals]
-    .reverse()
-    .find((p) => p.from === seat.otherSide && Object.keys(p.terms).some((i) => issueIds.includes(i)));
+  const lastTheirs = view.proposals.findLast(
+    (p) => p.from === seat.otherSide && Object.keys(p.terms).some((i) => issueIds.includes(i)),
+  );
   const bonus = (issueId: string, k: number) => {
     const option = seat.issues.get(issueId)?.options[k];
     let b = noise(memory.salt, issueIds.indexOf(issueId), k) * 0.02;

@@ -91,19 +91,41 @@ function scoredIssues(
   points: Record<string, number[]>,
   reservation: number,
 ): Map<string, ScoredIssue> {
-  // The same points come back in every view of a game until an inject shifts them.
-  const key = `${reservation}|${scenario.issues
-    .map((i) => `${i.id}:${i.options.map((o) => o.id).join(",")}:${own(points, i.id)?.join(",")}`)
-    .join(";")}`;
-  const known = scored.get(key);
-  if (known) return known;
+  // The same points come back in every view of a game until an inject shifts them: the last few
+  // are kept, found by a hash of the numbers and then compared in full.
+  let h = Math.imul(reservation | 0, 0x9e3779b1);
+  for (const issue of scenario.issues) {
+    for (const p of own(points, issue.id) ?? []) h = Math.imul(h ^ (p | 0), 0x01000193);
+    h = Math.imul(h ^ issue.options.length, 0x85ebca6b);
+  }
+  const known = scored.find(
+    (x) => x.hash === h && x.reservation === reservation && sameIssues(x.issues, scenario, points),
+  );
+  if (known) return known.issues;
   const made = scoreIssues(scenario, points, reservation);
-  if (scored.size >= 256) scored.clear();
-  scored.set(key, made);
+  scored.unshift({ hash: h, reservation, issues: made });
+  scored.length = Math.min(scored.length, 16);
   return made;
 }
 
-const scored = new Map<string, Map<string, ScoredIssue>>();
+const scored: { hash: number; reservation: number; issues: Map<string, ScoredIssue> }[] = [];
+
+function sameIssues(
+  known: Map<string, ScoredIssue>,
+  scenario: PublicScenario,
+  points: Record<string, number[]>,
+): boolean {
+  if (known.size !== scenario.issues.length) return false;
+  for (const issue of scenario.issues) {
+    const k = known.get(issue.id);
+    const pts = own(points, issue.id) ?? [];
+    if (!k || k.options.length !== issue.options.length) return false;
+    for (let i = 0; i < issue.options.length; i++) {
+      if (k.options[i] !== issue.options[i]!.id || k.points[i] !== (pts[i] ?? 0)) return false;
+    }
+  }
+  return true;
+}
 
 function scoreIssues(
   scenario: PublicScenario,
