@@ -235,7 +235,7 @@ function zoneAbove(a: Analysis, reservations: Record<string, number>): Zone {
   return { packages, share: a.totalPackages === 0 ? 0 : packages / a.totalPackages };
 }
 
-type Stage = { inject: Inject; index: number; before: Scenario; after: Scenario };
+export type Stage = { inject: Inject; index: number; before: Scenario; after: Scenario };
 
 /**
  * Each inject with the points just before it fires and just after. Scheduled injects fire in their
@@ -244,7 +244,7 @@ type Stage = { inject: Inject; index: number; before: Scenario; after: Scenario 
  * a game is played on. The shifts are applied by the debrief's own `pointsAt`, so they mean here
  * what they mean in play. An inject that shifts nothing leaves the scenario object as it was.
  */
-function injectStages(scenario: Scenario): Stage[] {
+export function injectStages(scenario: Scenario): Stage[] {
   const phaseOf = (inj: Inject) =>
     inj.when === "deck"
       ? scenario.phases.length

@@ -125,6 +125,13 @@ describe.skipIf(!hasChromium)("the scenario lab", () => {
       .getByTestId("lab-inject")
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-inject")));
     expect(rows).toEqual(tinyScenario.injects.map((i) => i.id));
+    // Each inject's effect on Nash and the forecast: the storm moves points; a card that moves none leaves both.
+    const nashOf = (id: string) => page.locator(`[data-inject="${id}"] [data-testid="lab-inject-nash"]`).innerText();
+    expect(await nashOf("inj-storm")).toMatch(/^\d+\/\d+ → \d+\/\d+$/);
+    const still = tinyScenario.injects.find((i) =>
+      i.effects.every((e) => !("shiftPoints" in e || "shiftReservation" in e)),
+    );
+    if (still) expect(await nashOf(still.id)).toMatch(/^\d+\/\d+ \(unchanged\)$/);
     // The chart draws (recharts, loaded on demand).
     await poll(() => page.locator(".lab-preview svg.recharts-surface").count()).toBeGreaterThan(0);
 

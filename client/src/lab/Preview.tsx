@@ -31,6 +31,16 @@ export function Preview({ check, stale }: { check: LabCheck | null; stale: boole
   const [A, B] = check.sides as [LabCheck["sides"][number], LabCheck["sides"][number]];
   const scores = (by: Record<string, number>) => T.scores(check.sides.map((s) => [s.name, by[s.id] ?? 0]));
   const pair = (by: Record<string, number>) => ({ a: by[A.id] ?? 0, b: by[B.id] ?? 0 });
+  // An inject that leaves the figure as it was says "unchanged" rather than repeating it.
+  const short = (by: Record<string, number> | null) => (by ? `${by[A.id] ?? 0}/${by[B.id] ?? 0}` : T.noneShort);
+  const beforeAfter = (
+    x: { before: Record<string, number> | null; after: Record<string, number> | null } | undefined,
+  ) =>
+    !x
+      ? T.notComputed
+      : short(x.before) === short(x.after)
+        ? T.unchanged(short(x.after))
+        : `${short(x.before)} → ${short(x.after)}`;
   const series: ChartSeries[] = [
     ...(preview.nash
       ? [
@@ -104,10 +114,12 @@ export function Preview({ check, stale }: { check: LabCheck | null; stale: boole
               <th scope="col">{T.whenCol}</th>
               <th scope="col">{T.beforeCol}</th>
               <th scope="col">{T.afterCol}</th>
+              <th scope="col">{T.nashCol(A.name, B.name)}</th>
+              <th scope="col">{T.forecastCol(A.name, B.name)}</th>
             </tr>
           </thead>
           <tbody>
-            {preview.injects.map((i) => (
+            {preview.injects.map((i, k) => (
               <tr key={i.id} data-testid="lab-inject" data-inject={i.id}>
                 <th scope="row">
                   {i.title} <code className="fac-path">{i.id}</code>
@@ -119,6 +131,8 @@ export function Preview({ check, stale }: { check: LabCheck | null; stale: boole
                 >
                   {zoneCell(i.after)}
                 </td>
+                <td data-testid="lab-inject-nash">{beforeAfter(check.injects[k]?.nash)}</td>
+                <td data-testid="lab-inject-forecast">{beforeAfter(check.injects[k]?.forecast)}</td>
               </tr>
             ))}
           </tbody>

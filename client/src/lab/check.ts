@@ -4,6 +4,7 @@ import type { Preview } from "../../../shared/scenario/playability";
 import type { Scenario } from "../../../shared/scenario/schema";
 import { validateScenario } from "../../../shared/scenario/validate";
 import { thinPairs } from "../debrief/model";
+import { type InjectFigures, injectFigures } from "./injectFigures";
 
 /**
  * What the lab shows of a draft as it is typed: the shared validation (structure, then
@@ -20,6 +21,8 @@ export type LabCheck = {
   forecast: Record<string, number> | null;
   /** Reachable score pairs, thinned to what a chart can draw. */
   cloud: { a: number; b: number }[];
+  /** Each inject's effect on Nash and the forecast, in the preview's inject order (null: not computed). */
+  injects: (InjectFigures | null)[];
 };
 
 export function checkDraft(text: string): LabCheck {
@@ -28,11 +31,13 @@ export function checkDraft(text: string): LabCheck {
   const sides = scenario ? scenario.sides.map((s) => ({ id: s.id, name: s.name })) : [];
   let forecast: LabCheck["forecast"] = null;
   let cloud: LabCheck["cloud"] = [];
+  let injects: LabCheck["injects"] = [];
   if (scenario && v.preview) {
     // validateScenario's preview already ran the grid once; the forecast and the pairs need it again.
     const a = analyze(scenario);
     forecast = a.forecast.scores;
     cloud = thinPairs(a.pairs, 1500).map((p) => ({ a: p.a, b: p.b }));
+    injects = injectFigures(scenario, a, v.preview);
   }
-  return { ok: v.ok, problems: v.problems, scenario, preview: v.preview ?? null, sides, forecast, cloud };
+  return { ok: v.ok, problems: v.problems, scenario, preview: v.preview ?? null, sides, forecast, cloud, injects };
 }
