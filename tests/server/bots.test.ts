@@ -65,6 +65,18 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     return createStoredGame(s.ctx, { scenario, seed: "bots-test", title: scenario.title, facilitatorId: operator!.id });
   }
 
+  /** Puts a bot of each strategy in each seat, as the game's facilitator; every one must be seated. */
+  async function putBots(s: Running, game: { gameId: string; facilitatorToken: string }, bots: Record<string, string>) {
+    for (const [seat, strategy] of Object.entries(bots)) {
+      const put = await http(s.url, "POST", `/api/games/${game.gameId}/bots`, {
+        token: game.facilitatorToken,
+        body: { seat, strategy },
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(201);
+      expect(put.body.name).toMatch(/^Bot \(/);
+    }
+  }
+
   const events = async (s: Running, gameId: string, token: string): Promise<Event[]> =>
     (await http(s.url, "GET", `/api/games/${gameId}/events`, { token })).body;
 
@@ -88,14 +100,7 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     const game = await newGame(running, scenario);
     const gameId = game.gameId;
     const bots = { "cn-vice-premier": "boulware", "cn-president": "conceder" } as const;
-    for (const [seat, strategy] of Object.entries(bots)) {
-      const put = await http(running.url, "POST", `/api/games/${gameId}/bots`, {
-        token: game.facilitatorToken,
-        body: { seat, strategy },
-      });
-      expect(put.status).toBe(201);
-      expect(put.body.name).toMatch(/^Bot \(/);
-    }
+    await putBots(running, game, bots);
     // People in every other seat, each on a socket.
     const people = new Map<string, { token: string; client: SeatClient }>();
     for (const role of scenario.roles.filter((r) => !(r.id in bots))) {
@@ -195,16 +200,7 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
       running,
       quickRebalancing("rebalancing-cap", { briefing: 1, stockholm: 8, summit: 12, signing: 3 }),
     );
-    for (const [seat, strategy] of [
-      ["us-treasury", "conceder"],
-      ["cn-vice-premier", "conceder"],
-    ] as const) {
-      const put = await http(running.url, "POST", `/api/games/${game.gameId}/bots`, {
-        token: game.facilitatorToken,
-        body: { seat, strategy },
-      });
-      expect(put.status).toBe(201);
-    }
+    await putBots(running, game, { "us-treasury": "conceder", "cn-vice-premier": "conceder" });
     const f = await connect(running.url, game.facilitatorToken);
     expect((await f.move({ type: "resume" })).ok).toBe(true);
     // The cap holds through Stockholm (8 s, well within a minute) and the summit's start.
@@ -295,25 +291,16 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
         await dbB.close();
       });
       const game = await newGame(a, quickRebalancing("rebalancing-two", { briefing: 1, stockholm: 40, summit: 60 }));
-      for (const [seat, strategy] of [
-        ["cn-vice-premier", "conceder"],
-        ["us-treasury", "linear"],
-      ] as const) {
-        const put = await http(b.url, "POST", `/api/games/${game.gameId}/bots`, {
-          token: game.facilitatorToken,
-          body: { seat, strategy },
-        });
-        expect(put.status).toBe(201);
-      }
+      await putBots(b, game, { "cn-vice-premier": "conceder", "us-treasury": "linear" });
       const f = await connect(a.url, game.facilitatorToken);
       expect((await f.move({ type: "resume" })).ok).toBe(true);
       f.close();
       const botEvents = async (s: Running) =>
         (await events(s, game.gameId, game.facilitatorToken)).filter((e) => typeof e.actor.seat === "string");
       await until("four bot moves", async () => (await botEvents(a)).length >= 4);
-      // Both processes hold the game; a bot played by both would send each move twice (its turn is
-      // seeded: the same view, time and memory give the same move).
-      // (at the same moment: a line said again in a later phase is the bot's own repeat).
+      // Both processes hold the game; a bot played by both would send each move twice at the same
+      // moment (its turn is seeded: the same view, time and memory give the same move). The same
+      // line said again later, in another phase, is the bot's own repeat.
       const twice = (list: Event[]) =>
         list.some((e, k) =>
           list
@@ -341,11 +328,7 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
       first,
       quickRebalancing("rebalancing-restart", { briefing: 1, stockholm: 30, summit: 60 }),
     );
-    const put = await http(first.url, "POST", `/api/games/${game.gameId}/bots`, {
-      token: game.facilitatorToken,
-      body: { seat: "cn-vice-premier", strategy: "conceder" },
-    });
-    expect(put.status).toBe(201);
+    await putBots(first, game, { "cn-vice-premier": "conceder" });
     const f = await connect(first.url, game.facilitatorToken);
     expect((await f.move({ type: "resume" })).ok).toBe(true);
     f.close();
