@@ -38,7 +38,7 @@ export function PractiseAlone() {
   }
   const chosenSide = side ?? options.sides[0]!.id;
   const chosenStrategy = strategy ?? options.defaultStrategy;
-  const minutes = Math.round(options.phaseMinutes.reduce((a, p) => a + p.minutes, 0));
+  const minutes = Math.max(1, Math.round(options.phaseMinutes.reduce((a, p) => a + p.minutes, 0)));
 
   async function start(e: React.FormEvent) {
     e.preventDefault();
