@@ -14,7 +14,15 @@ export function ProjectorAnnouncer({ view }: { view: ClientView }) {
     const fresh = [
       ...injects
         .filter((f) => f.seq > last.current)
-        .map((f) => ({ seq: f.seq, text: f.kind === "inject" ? T.inject(f.title ?? "", f.text) : T.note(f.text) })),
+        .map((f) => ({
+          seq: f.seq,
+          text:
+            f.kind === "inject"
+              ? T.inject(f.title ?? "", f.text)
+              : f.kind === "ruling" || f.kind === "undo"
+                ? t.control.announce(f.kind, f.title ?? "", f.text)
+                : T.note(f.text),
+        })),
       ...press.filter((m) => m.seq > last.current).map((m) => ({ seq: m.seq, text: T.press(m.text) })),
     ].sort((a, b) => a.seq - b.seq);
     if (!fresh.length) return;

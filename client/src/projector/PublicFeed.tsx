@@ -23,7 +23,13 @@ export function PublicFeed({ view }: { view: ClientView }) {
       <ol className="proj-feed">
         {items.map((f, i) => (
           <li key={`${f.seq}-${f.kind}-${f.title}`} className={i === 0 ? "proj-latest" : undefined}>
-            <span className="proj-tag">{f.kind === "inject" ? T.inject : T.note}</span>
+            <span className="proj-tag">
+              {f.kind === "inject"
+                ? T.inject
+                : f.kind === "ruling" || f.kind === "undo"
+                  ? t.control.kind[f.kind]
+                  : T.note}
+            </span>
             {i === 0 && <span className="proj-tag proj-tag-new">{T.latest}</span>}
             {f.title && <h3>{f.title}</h3>}
             <p>{f.text}</p>

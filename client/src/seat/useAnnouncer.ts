@@ -46,7 +46,9 @@ export function useAnnouncer(m: Model): string {
           ? a.inject(f.title ?? f.text)
           : f.kind === "note"
             ? a.note(f.text)
-            : a.reveal(f.title ?? f.text),
+            : f.kind === "ruling" || f.kind === "undo"
+              ? t.control.announce(f.kind, f.title ?? "", f.text)
+              : a.reveal(f.title ?? f.text),
       );
     }
     if (now.over && !before.over) news.push(a.over);

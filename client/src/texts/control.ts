@@ -2,6 +2,8 @@
  * Control's rulings and undo (rules version 4): the console's forms, and how every screen (seat,
  * replay, debrief) words a ruling and an undo.
  */
+const kind = { ruling: "Ruling", undo: "Undone by Control" };
+
 export const control = {
   term: {
     imposed: (issue: string, option: string) => `${issue}: ${option} imposed`,
@@ -12,7 +14,9 @@ export const control = {
     undo: (what: string | null, reason: string | null) =>
       `Control undid its last action${what ? ` (${what})` : ""}${reason ? `. Reason: “${reason}”` : "."}`,
   },
-  kind: { ruling: "Ruling", undo: "Undone by Control" },
+  kind,
+  /** A ruling or an undo read out by a screen reader: "Ruling: Border crossing: Open. By treaty." */
+  announce: (k: "ruling" | "undo", title: string, text: string) => `${kind[k]}: ${title}.${text ? ` ${text}` : ""}`,
   timeline: {
     ruling: (term: string) => `Ruling: ${term}`,
     undo: (title: string) => `Undone: ${title}`,
