@@ -7,7 +7,8 @@ import { expectAccessible, hasChromium, launch, newPage, shot, webServer } from 
 // Issue #12 point 1 in a real browser on a real server: the console's Ruling form imposes a term,
 // both seats see it in their feed with its reason, "Undo last action" (after a confirmation)
 // restores the draft, the written inject's effects editor sends a typed effect, and the debrief's
-// "Control interventions" lists the ruling and the undo with their reasons.
+// "Control interventions" lists the ruling and the undo with their reasons, and the replay's timeline
+// marks both.
 
 describe.skipIf(!hasChromium)("Control's rulings from the console", () => {
   let browser: Browser;
@@ -133,6 +134,22 @@ describe.skipIf(!hasChromium)("Control's rulings from the console", () => {
       /Storm damage[\s\S]*South's reservation value −3/,
     );
     await expectAccessible(fac, "debrief with Control's interventions");
+
+    // The replay's timeline marks the ruling and the undo; stepping to the ruling says what it was.
+    await fac.goto(`${server.url}/replay/${g.gameId}`);
+    await expect.poll(() => fac.getByTestId("replay-control-mark").count(), { timeout: 20_000 }).toBe(2);
+    const marks = fac.getByTestId("replay-control-mark");
+    expect(await marks.nth(0).getAttribute("aria-label")).toMatch(
+      /Control at event \d+: Ruling: Border crossing: Open/,
+    );
+    expect(await marks.nth(1).getAttribute("aria-label")).toMatch(
+      /Control at event \d+: Undone: Border crossing: Open/,
+    );
+    await marks.nth(0).click();
+    await expect
+      .poll(() => fac.getByTestId("replay").innerText(), { timeout: 15_000 })
+      .toMatch(/Control ruled: Border crossing: Open imposed\. Reason: “The 1998 accord binds both sides”/);
+    await expectAccessible(fac, "replay with Control's marks");
     for (const p of [fac, north, south]) await p.context().close();
   });
 });
