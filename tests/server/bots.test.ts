@@ -1,15 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { hashSecret } from "../../server/auth/secrets";
 import type { Database } from "../../server/db/connect";
 import { GameStore } from "../../server/db/gameStore";
 import { verifyRecord } from "../../server/games/record";
-import { createStoredGame } from "../../server/routes/games";
 import { botTurn } from "../../shared/bots/index";
 import type { View } from "../../shared/index";
 import { eventFor, type RecordedEvent, type Scenario, viewFor } from "../../shared/index";
 import { defaultScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
 import { connect, http, type Running, type SeatClient, startServer, TEST_OPERATOR_KEY } from "../support/server";
+import { storedGame } from "../support/storedGame";
 
 // Bots in the seats of a live game (issue #12): they join like people, move through the same
 // service as people (judged, stored, broadcast), are given their seat's view and nothing else,
@@ -58,12 +57,7 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     return { running, fresh };
   }
 
-  // Stored as POST /api/games stores a game, with the operator as its facilitator: an upload
-  // refuses phases under a minute (the New-game form would), and these run for seconds.
-  async function newGame(s: Running, scenario: Scenario) {
-    const operator = await s.ctx.store.keys.byKeyHash(hashSecret(TEST_OPERATOR_KEY));
-    return createStoredGame(s.ctx, { scenario, seed: "bots-test", title: scenario.title, facilitatorId: operator!.id });
-  }
+  const newGame = (s: Running, scenario: Scenario) => storedGame(s, scenario, "bots-test");
 
   /** Puts a bot of each strategy in each seat, as the game's facilitator; every one must be seated. */
   async function putBots(s: Running, game: { gameId: string; facilitatorToken: string }, bots: Record<string, string>) {

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/connect";
 import { backends } from "../support/backends";
 import { fastScenario } from "../support/fastScenario";
-import { connect, http, startServer, TEST_OPERATOR_KEY } from "../support/server";
+import { connect, http, startServer } from "../support/server";
+import { storedGame } from "../support/storedGame";
 
 // A restart loses nothing acknowledged, and a deadline that passed while the server was down
 // fires at start-up, exactly once.
@@ -17,10 +18,8 @@ describe.each(backends)("a restart ($name)", (backend) => {
     const fresh = await backend.fresh();
     cleanup.push(fresh.drop);
     const first = await startServer(fresh.db);
-    await http(first.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: fastScenario("tiny-fast", 3) });
-    const game = (
-      await http(first.url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "tiny-fast" } })
-    ).body;
+    // A 3-second phase: stored directly, since an upload refuses phases under a minute.
+    const game = await storedGame(first, fastScenario("tiny-fast", 3));
     const f = await connect(first.url, game.facilitatorToken);
     const acked: number[] = [];
     acked.push((await f.move({ type: "resume" })).seq);
