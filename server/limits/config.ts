@@ -39,7 +39,7 @@ export const limitsConfig = {
   /** Games created or forked per key (or token), per minute and per day. */
   GAMES_PER_MINUTE_PER_KEY: int(30, 1, 1_000_000),
   GAMES_PER_DAY_PER_KEY: int(500, 1, 10_000_000),
-  /** Scenario uploads (dry runs included) per key, per minute and per day. */
+  /** Scenario uploads (dry runs and the lab's checks included) per key, per minute and per day. */
   UPLOADS_PER_MINUTE_PER_KEY: int(30, 1, 1_000_000),
   UPLOADS_PER_DAY_PER_KEY: int(500, 1, 10_000_000),
   /** Imports of a record (up to IMPORT_LIMIT_BYTES each, every event re-judged) per key. */

@@ -21,6 +21,9 @@ const WRITES: Record<string, Kind> = {
   "POST /api/classes": "games",
   "POST /api/games/:gameId/fork": "games",
   "POST /api/scenarios": "uploads",
+  // A check without publishing costs the server what an upload does (up to seconds of analysis on
+  // the widest scenario), so it takes from the same budget as an upload's dry run.
+  "POST /api/scenarios/validate": "uploads",
   "POST /api/games/import": "imports",
 };
 const WHAT: Record<Kind, string> = { games: "games created", uploads: "scenario uploads", imports: "imports" };

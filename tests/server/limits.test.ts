@@ -313,6 +313,10 @@ for (const backend of backends) {
       for (let i = 0; i < 5; i++)
         uploads.push(await request(server.url, "POST", "/api/scenarios?dryRun=true", tinyScenario, key));
       expect(uploads.filter((r) => r.status === 429).length).toBe(2);
+      // A check without publishing (the scenario lab's) takes from the same budget.
+      const check = await request(server.url, "POST", "/api/scenarios/validate", tinyScenario, key);
+      expect(check.status).toBe(429);
+      expect(check.body.error.message).toMatch(/scenario uploads/);
       const imports = [];
       for (let i = 0; i < 4; i++)
         imports.push(await request(server.url, "POST", "/api/games/import", { nope: true }, key));
