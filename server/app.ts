@@ -117,7 +117,9 @@ export async function buildApp(
   const gateway = new Gateway(app.server, base);
   const ctx: AppContext = { ...base, gateway };
   // Bots play seats through the service, as people do (server/games/botRunner.ts).
-  const bots = new BotRunner(service, new BotStore(db), log, config, options.botTurn);
+  const botStore = new BotStore(db);
+  const bots = new BotRunner(service, botStore, log, config, options.botTurn);
+  gateway.setBots((gameId) => botStore.ofGame(gameId));
 
   installErrorHandler(app);
   installErrorShape(app);

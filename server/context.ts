@@ -17,5 +17,10 @@ export type AppContext = {
   log: Logger;
   metrics: Metrics;
   limits: Limits;
-  gateway: { disconnectSeat(gameId: string, seatId: string): void; disconnectGame(gameId: string): void };
+  gateway: {
+    disconnectSeat(gameId: string, seatId: string): void;
+    disconnectGame(gameId: string): void;
+    /** Tells the facilitator who is there now (a bot just seated counts). */
+    publishPresence(gameId: string): Promise<void>;
+  };
 };

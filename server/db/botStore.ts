@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { type BotStrategy, botStrategySchema } from "../../shared/bots/strategy";
 import type { Database } from "./connect";
 import { botSeats } from "./schema";
 
@@ -27,6 +28,21 @@ export class BotStore {
       .onConflictDoNothing()
       .returning({ seatId: botSeats.seatId });
     return rows.length > 0;
+  }
+
+  /** The seats bots play in one game, with their strategies (the facilitator's presence shows them). */
+  async ofGame(gameId: string): Promise<Map<string, BotStrategy>> {
+    const rows = await this.db.orm
+      .select({ seatId: botSeats.seatId, strategy: botSeats.strategy })
+      .from(botSeats)
+      .where(eq(botSeats.gameId, gameId));
+    // Stored only after the route parsed it; a strategy this build does not know is left out.
+    return new Map(
+      rows.flatMap((r) => {
+        const strategy = botStrategySchema.safeParse(r.strategy);
+        return strategy.success ? [[r.seatId, strategy.data] as const] : [];
+      }),
+    );
   }
 
   async release(gameId: string, seatId: string): Promise<void> {

@@ -65,6 +65,8 @@ export async function botRoutes(app: FastifyInstance, ctx: AppContext, runner: B
         throw conflict("seat_taken", `seat "${seat}" was joined just now; a bot takes only an empty seat`, { seat });
       }
       runner.seat(bot);
+      // The facilitator's seats panel and the class console count the bot as there at once.
+      ctx.gateway.publishPresence(row.id).catch(() => {});
       request.log.info({ gameId: row.id, seat, strategy }, "bot seated");
       return reply.status(201).send({ seat, strategy, name, seq: result.seq });
     },

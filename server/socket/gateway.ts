@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import { Server, type Socket } from "socket.io";
+import type { BotStrategy } from "../../shared/bots/strategy";
 import {
   type ClientToServerEvents,
   type ClientView,
@@ -233,16 +234,26 @@ export class Gateway {
     }
   }
 
-  /** Who is connected, across every process, told to the facilitator. */
-  private async publishPresence(gameId: string): Promise<void> {
+  /** The seats bots play in a game (server/games/botRunner.ts), set once the runner exists. */
+  private botsOf: (gameId: string) => Promise<Map<string, BotStrategy>> = async () => new Map();
+
+  setBots(botsOf: (gameId: string) => Promise<Map<string, BotStrategy>>): void {
+    this.botsOf = botsOf;
+  }
+
+  /**
+   * Who is connected, across every process, told to the facilitator. A bot's seat has no socket
+   * but is always played, so it counts as there, marked with its strategy.
+   */
+  async publishPresence(gameId: string): Promise<void> {
     const game = await this.ctx.service.get(gameId);
     if (!game) return;
-    const sockets = await this.io.in(room.game(gameId)).fetchSockets();
+    const [sockets, bots] = await Promise.all([this.io.in(room.game(gameId)).fetchSockets(), this.botsOf(gameId)]);
     const connected = new Set(sockets.map((s) => s.data.seat));
-    const seats = [...game.state.scenario.roles.map((r) => r.id), "observer", "facilitator"].map((id) => ({
-      id,
-      connected: connected.has(id),
-    }));
+    const seats = [...game.state.scenario.roles.map((r) => r.id), "observer", "facilitator"].map((id) => {
+      const bot = bots.get(id);
+      return bot ? { id, connected: true, bot } : { id, connected: connected.has(id) };
+    });
     this.io.to(room.seat(gameId, "facilitator")).emit("presence", { seats });
   }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { botStrategySchema } from "../bots/strategy";
 import { INT4_MAX } from "../text";
 import { viewSchema } from "../viewSchema";
 import { seenEvent } from "./games";
@@ -72,7 +73,12 @@ export const eventMessage = z.object({ seq: z.int().min(1), event: seenEvent, vi
 export type EventMessage = z.infer<typeof eventMessage>;
 
 /** `presence { seats }`, to the facilitator: who is connected, across every process. */
-export const presenceSeat = z.object({ id: z.string(), connected: z.boolean() });
+export const presenceSeat = z.object({
+  id: z.string(),
+  connected: z.boolean(),
+  /** A bot plays the seat (its strategy): always there, with no socket of its own. */
+  bot: botStrategySchema.optional(),
+});
 export const presenceMessage = z.object({ seats: z.array(presenceSeat) });
 export type PresenceMessage = z.infer<typeof presenceMessage>;
 export type Presence = PresenceMessage["seats"];

@@ -83,6 +83,11 @@ describe.skipIf(!hasChromium)("bots and solo practice", () => {
     await seat.getByRole("button", { name: "Put a bot here" }).click();
     // The bot's seatJoined comes back like anyone's: the seat names it, and the control is gone.
     await expect.poll(() => seat.innerText()).toMatch(/Joined by Bot \(Tit for tat\)/);
+    // It has no socket, yet it is there: the presence says a bot plays it, not "Not connected",
+    // and the panel's count includes it.
+    await expect.poll(() => seat.innerText()).toMatch(/Played by Bot \(Tit for tat\)/);
+    expect(await seat.innerText()).not.toMatch(/Not connected/);
+    await expect.poll(() => page.getByTestId("presence-us-president").innerText()).toMatch(/Not connected/);
     expect(await page.getByTestId("put-bot-us-commerce").count()).toBe(0);
     await expectAccessible(page, "console with a bot");
     await shot(page, "console-bot");

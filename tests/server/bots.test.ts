@@ -316,6 +316,23 @@ describe.each(backends)("bots in live seats ($name)", (backend) => {
     },
   );
 
+  it("count as there in the facilitator's presence, marked with their strategy, though they have no socket", async () => {
+    const { running } = await server();
+    const game = await newGame(running, quickRebalancing("rebalancing-presence", {}));
+    const f = await connect(running.url, game.facilitatorToken);
+    cleanup.push(async () => f.close());
+    const latest = () => [...f.received].reverse().find((r) => r.name === "presence")?.payload.seats ?? [];
+    await putBots(running, game, { "us-commerce": "boulware" });
+    await expect
+      .poll(() => latest().find((p: { id: string }) => p.id === "us-commerce"), { timeout: 15_000 })
+      .toEqual({ id: "us-commerce", connected: true, bot: "boulware" });
+    // A seat no one plays stays absent, and carries no bot mark.
+    expect(latest().find((p: { id: string }) => p.id === "us-president")).toEqual({
+      id: "us-president",
+      connected: false,
+    });
+  });
+
   it("come back after a restart and go on playing their seats", async () => {
     const { running: first, fresh } = await server();
     const game = await newGame(

@@ -222,6 +222,7 @@ export const facilitator = {
       nobody: "Nobody has joined yet",
       online: "Connected",
       offline: "Not connected",
+      bot: (name: string) => `Played by ${name}`,
       unknown: "Unknown",
     },
     recipients: {

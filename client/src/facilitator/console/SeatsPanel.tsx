@@ -1,3 +1,5 @@
+import type { BotStrategy } from "../../../../shared/bots/strategy";
+import { botName } from "../../../../shared/contract/index";
 import type { GameProps } from "../../core/gameProps";
 import { t } from "../../texts";
 import type { Labels } from "./labels";
@@ -14,6 +16,8 @@ export function SeatsPanel({ view, presence, labels }: Pick<GameProps, "view" | 
     if (!presence) return null;
     return presence.find((p) => p.id === id)?.connected ?? false;
   };
+  // A bot's seat has no socket: the server marks it as played by the bot instead.
+  const botOf = (id: string): BotStrategy | undefined => presence?.find((p) => p.id === id)?.bot;
   const online = presence ? view.seats.filter((s) => connected(s.id)).length : null;
   return (
     <section className="card con-seats" aria-labelledby="con-seats-title">
@@ -28,7 +32,7 @@ export function SeatsPanel({ view, presence, labels }: Pick<GameProps, "view" | 
               .map((s) => (
                 <li key={s.id} data-testid={`presence-${s.id}`}>
                   <span className="con-seat-title">{s.title}</span>
-                  <Presence on={connected(s.id)} />
+                  <Presence on={connected(s.id)} bot={botOf(s.id)} />
                   <span className="con-seat-names">
                     {s.names?.length ? T.joinedBy(s.names.join(", ")) : <span className="hint">{T.nobody}</span>}
                   </span>
@@ -50,12 +54,12 @@ export function SeatsPanel({ view, presence, labels }: Pick<GameProps, "view" | 
   );
 }
 
-function Presence({ on }: { on: boolean | null }) {
+function Presence({ on, bot }: { on: boolean | null; bot?: BotStrategy }) {
   if (on === null) return <span className="con-presence hint">{T.unknown}</span>;
   return (
     <span className={on ? "con-presence con-presence-on" : "con-presence con-presence-off"}>
       <span aria-hidden="true">{on ? "● " : "○ "}</span>
-      {on ? T.online : T.offline}
+      {bot ? T.bot(botName(bot)) : on ? T.online : T.offline}
     </span>
   );
 }
