@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { freePort } from "./freePort";
+import { cpuSeconds, rssMb, serverEnv, UNLIMITED } from "./serverEnv";
 
 /**
  * The server under load (`npm run bench`). Starts the server as its own process (on DATABASE_URL
@@ -28,16 +28,6 @@ const QUIET_RATE = Number(process.env.BENCH_QUIET_RATE ?? 20);
 const LOUD_LOG = Number(process.env.BENCH_LOUD_LOG ?? 1000);
 /** Games are created with the operator's key, set here for the server the bench starts. */
 const OPERATOR_KEY = `bench-operator-${crypto.randomUUID()}`;
-/** The bots move, create and join faster than a class would; in phases 1–3 no limit is under test. */
-const UNLIMITED = {
-  MOVES_PER_SECOND: "10000",
-  MOVE_BURST: "10000",
-  JOINS_PER_MINUTE_PER_ADDRESS: "1000000",
-  JOINS_PER_MINUTE_PER_CODE: "1000000",
-  GAMES_PER_MINUTE_PER_KEY: "1000000",
-  WRITES_PER_MINUTE_PER_ADDRESS: "1000000",
-};
-
 // biome-ignore lint/suspicious/noExplicitAny: the bench reads the server's JSON loosely
 type Json = any;
 
@@ -60,16 +50,7 @@ async function startServer(
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   if (process.env.BENCH_TRACE_GC) profile.push("--trace-gc");
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/main.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      OPERATOR_KEY,
-      PG_POOL_SIZE: "20",
-      ...limits,
-    },
+    env: serverEnv({ port, dataDir, operatorKey: OPERATOR_KEY, limits }),
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -101,17 +82,6 @@ async function startServer(
 }
 
 /** A port that is free now: bound by the OS, then released for the server to take. */
-
-const TICK = 100; // clock ticks a second on Linux
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / TICK;
-}
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : 0;
-}
 
 // ---- the bots
 
