@@ -80,7 +80,7 @@ async function openLoop(server: ServerProcess, tables: Table[], rate: number): P
   // The last acks, then the last events to reach every seat.
   const sentAll = performance.now();
   while (outstanding > 0 && performance.now() - sentAll < 60_000) await sleep(5);
-  const lastAck = Math.max(...results.map((s) => s.tAck));
+  const lastAck = results.reduce((a, s) => Math.max(a, s.tAck), start);
   const wall = (lastAck - start) / 1000;
   const cpu = cpuSeconds(server.pid) - cpu0;
   const pgCpu = postgresCpuSeconds() - pg0;
