@@ -18,7 +18,7 @@ import { closeTable, type Kind, received, type Sent, send, setUpTable, type Tabl
  *     100 ms (or BENCH_PROFILE_RATE), and the profile of that step summarised.
  *
  * Knobs: DATABASE_URL (the cluster; a scratch database summitry_bench_<pid> is made and dropped),
- * BENCH_TABLES (110), BENCH_RATES ("300,500,…"), BENCH_STEP_SECONDS (20), BENCH_LONG_MOVES
+ * BENCH_TABLES (110), BENCH_WARM_UP_SECONDS (5), BENCH_RATES ("300,500,…"), BENCH_STEP_SECONDS (20), BENCH_LONG_MOVES
  * (100000; 0 skips), BENCH_PROFILE, BENCH_PROFILE_RATE.
  */
 
@@ -27,6 +27,7 @@ const TABLES = Number(process.env.BENCH_TABLES ?? 110);
 const RATES = (process.env.BENCH_RATES ?? "300,500,700,900,1100,1300,1500,1700,2000,2400").split(",").map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
 const LONG_MOVES = Number(process.env.BENCH_LONG_MOVES ?? 100_000);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
 const PROFILE = process.env.BENCH_PROFILE === "1";
 const OPERATOR_KEY = `bench-operator-${crypto.randomUUID()}`;
 /** A step keeps up when it does this share of what it was offered. */
@@ -49,10 +50,10 @@ async function serverMetrics(url: string) {
 }
 
 /** One open-loop step at `rate` moves/s for STEP_SECONDS; prints its figures. */
-async function openLoop(server: ServerProcess, tables: Table[], rate: number): Promise<Step> {
+async function openLoop(server: ServerProcess, tables: Table[], rate: number, seconds = STEP_SECONDS): Promise<Step> {
   for (const t of tables) t.receipts.clear();
   await fetch(`${server.url}/metrics/reset`, { method: "POST", headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
-  const total = Math.round(rate * STEP_SECONDS);
+  const total = Math.round(rate * seconds);
   const results: Sent[] = [];
   const lags: number[] = [];
   const sent: { table: Table; s: Sent }[] = [];
@@ -113,7 +114,7 @@ async function openLoop(server: ServerProcess, tables: Table[], rate: number): P
   const p99 = pct(acks, 99);
   const share = (k: Kind) => `${k} ${(((kinds.get(k) ?? 0) / results.length) * 100).toFixed(1)}%`;
 
-  console.log(`\nopen loop: ${rate} moves/s offered for ${STEP_SECONDS} s (${total} moves)`);
+  console.log(`\nopen loop: ${rate} moves/s offered for ${seconds} s (${total} moves)`);
   console.log(
     `  done: ${ok.length} in ${wall.toFixed(1)} s = ${done.toFixed(0)} moves/s (${((done / rate) * 100).toFixed(1)}% of offered)`,
   );
@@ -200,6 +201,9 @@ async function main() {
   );
   const { value: steps } = await withServer(false, async (server) => {
     const tables = await setUpTables(server);
+    // The server's code is cold at first (JIT): a short step at the lowest rate, not counted.
+    console.log("\nwarm-up (not counted):");
+    await openLoop(server, tables, RATES[0]!, WARM_UP_SECONDS);
     const steps: Step[] = [];
     for (const rate of RATES) {
       const step = await openLoop(server, tables, rate);
