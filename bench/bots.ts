@@ -5,7 +5,8 @@ import { defaultScenario } from "../shared/scenarios/index";
  * Bot playtests (issue #12): how many bot games a second the playtest plays on the default
  * scenario (the target: 500 games in under 10 s), and the outcome it reports. With `--pairings`,
  * also every pairing of strategies (100 games each), the table in docs/bots.md. Prints figures;
- * asserts nothing.
+ * asserts nothing. `npm run bench:bots` runs it bundled by esbuild, as the lab's worker runs the playtest bundled by
+ * Vite: under tsx, the names esbuild keeps for stack traces cost Boulware games about a third more.
  */
 
 const GAMES = 500;
