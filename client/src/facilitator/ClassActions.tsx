@@ -7,6 +7,13 @@ import { refusal } from "./errors";
 
 const T = t.classConsole;
 
+/** The clock's three actions, each one move with no fields; start is the move that resumes a paused clock. */
+const CLOCK_ACTIONS = [
+  { action: "start", move: "resume", primary: true },
+  { action: "pause", move: "pause", primary: false },
+  { action: "resume", move: "resume", primary: false },
+] as const;
+
 /** One table's answer to the last action: acknowledged, or refused with the rule's reason in words. */
 type Result = { gameId: string; label: string; ok: boolean; text: string };
 
@@ -68,32 +75,18 @@ export function ClassActions({
       <h2 id={`${id}-title`}>{T.actions}</h2>
       <p className="hint">{none ? T.noneChosen : T.actionsHint(tables.length, total)}</p>
       <div className="con-buttons">
-        <button
-          type="button"
-          data-testid="cc-start"
-          disabled={busy || none}
-          onClick={() => run(names.start, { type: "resume" })}
-        >
-          {T.start}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          data-testid="cc-pause"
-          disabled={busy || none}
-          onClick={() => run(names.pause, { type: "pause" })}
-        >
-          {T.pause}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          data-testid="cc-resume"
-          disabled={busy || none}
-          onClick={() => run(names.resume, { type: "resume" })}
-        >
-          {T.resume}
-        </button>
+        {CLOCK_ACTIONS.map((a) => (
+          <button
+            key={a.action}
+            type="button"
+            className={a.primary ? undefined : "secondary"}
+            data-testid={`cc-${a.action}`}
+            disabled={busy || none}
+            onClick={() => run(names[a.action], { type: a.move })}
+          >
+            {T[a.action]}
+          </button>
+        ))}
       </div>
 
       <MinutesForm
