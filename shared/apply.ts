@@ -4,6 +4,7 @@ import type { GameEvent } from "./events";
 import { deckLeft } from "./judge";
 // Scenario ids key the shifts: looked up as own keys only (own.ts).
 import { own as ownKey } from "./own";
+import { proposalPosition, replaced } from "./proposalIndex";
 import { randomIndex } from "./rng";
 import { currentRulesVersion } from "./rulesVersions";
 import type { Effect, Inject, Scenario } from "./scenario/schema";
@@ -22,14 +23,19 @@ export function apply(state: GameState, event: GameEvent): GameState {
 /**
  * What a fold has made itself, and so may append to in place (docs/performance.md): arrays it
  * copied from its input or created (never the input's own, which a caller may still hold or have
- * frozen), and where each proposal sits in the proposal list it owns.
+ * frozen). With a journal, every change in place is also written down so that it can be undone
+ * (a live game's dry run, liveFold below).
  */
-type Owned = { arrays: WeakSet<unknown[]>; proposalAt: Map<string, number> | null; proposals: unknown[] | null };
+type Owned = { arrays: WeakSet<unknown[]>; journal: (() => void)[] | null };
 
 /** The array with `item` at its end: in place when this fold made the array, else a copy it then owns. */
 function append<T>(arr: T[], item: T, own: Owned | null): T[] {
   if (own?.arrays.has(arr)) {
+    const length = arr.length;
     arr.push(item);
+    own.journal?.push(() => {
+      arr.length = length;
+    });
     return arr;
   }
   const copy = arr.slice();
@@ -44,19 +50,6 @@ function owned<T>(arr: T[], own: Owned): T[] {
   const copy = arr.slice();
   own.arrays.add(copy);
   return copy;
-}
-
-/** Where proposal `id` sits in `proposals` (the first with that id, as `find` would say). */
-function proposalIndex(proposals: GameState["proposals"], id: string, own: Owned | null): number {
-  if (!own) return proposals.findIndex((x) => x.id === id);
-  if (own.proposals !== proposals || own.proposalAt === null) {
-    own.proposalAt = new Map();
-    proposals.forEach((x, i) => {
-      if (!own.proposalAt!.has(x.id)) own.proposalAt!.set(x.id, i);
-    });
-    own.proposals = proposals;
-  }
-  return own.proposalAt.get(id) ?? -1;
 }
 
 /**
@@ -77,7 +70,7 @@ export function fold(state: GameState, events: Iterable<GameEvent>): GameState {
  * arrays. Keep a version with `apply` from shared/ instead.
  */
 export function folder(start: GameState): { readonly state: GameState; apply(event: GameEvent): void } {
-  const own: Owned = { arrays: new WeakSet(), proposalAt: null, proposals: null };
+  const own: Owned = { arrays: new WeakSet(), journal: null };
   let state = start;
   return {
     get state() {
@@ -85,6 +78,38 @@ export function folder(start: GameState): { readonly state: GameState; apply(eve
     },
     apply(event: GameEvent) {
       state = step(state, event, own);
+    },
+  };
+}
+
+/**
+ * A live game's fold (server/games/service.ts): each stored event applied in constant time however
+ * long the game has run, its histories appended to in place rather than copied (a copy of 60,000
+ * messages per chat made every move cost more than the one before). `dryRun` tells what an event
+ * would make of the state (the head stored in the same statement as the event) and takes every
+ * change back before it returns, so until the event is stored no reader sees it.
+ *
+ * Every state it hands out shares its arrays with the next: a reader reads a state when it gets
+ * it (a view, a snapshot's text), never keeps one across another event and reads it later.
+ */
+export function liveFold(): {
+  apply(state: GameState, event: GameEvent): GameState;
+  dryRun<T>(state: GameState, event: GameEvent, look: (next: GameState) => T): T;
+} {
+  const own: Owned = { arrays: new WeakSet(), journal: null };
+  return {
+    apply(state, event) {
+      return step(state, event, own);
+    },
+    dryRun(state, event, look) {
+      const journal: (() => void)[] = [];
+      own.journal = journal;
+      try {
+        return look(step(state, event, own));
+      } finally {
+        own.journal = null;
+        for (let i = journal.length - 1; i >= 0; i--) journal[i]!();
+      }
     },
   };
 }
@@ -123,10 +148,6 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
         },
         own,
       );
-      if (own && own.proposals === state.proposals && own.proposalAt && !own.proposalAt.has(m.proposalId)) {
-        own.proposalAt.set(m.proposalId, proposals.length - 1);
-      }
-      if (own && own.proposals === state.proposals) own.proposals = proposals;
       next.proposals = proposals;
       return next;
     }
@@ -135,7 +156,7 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
     case "withdraw": {
       const id = event.payload.proposalId;
       const status = event.type === "accept" ? "accepted" : event.type === "reject" ? "rejected" : "withdrawn";
-      const index = proposalIndex(state.proposals, id, own);
+      const index = proposalPosition(state.proposals, id);
       const proposal = state.proposals[index]!;
       const closed: Proposal = {
         ...proposal,
@@ -146,10 +167,14 @@ function step(state: GameState, event: GameEvent, own: Owned | null): GameState 
         closeNote: (event.type === "reject" ? event.payload.note : undefined) ?? null,
       };
       if (own) {
-        // Replaced in place in a list this fold owns (its index moves with it).
+        // Replaced in place in a list this fold owns (its index, proposalIndex.ts, told).
         const proposals = owned(state.proposals, own);
-        if (own.proposals === state.proposals) own.proposals = proposals;
         proposals[index] = closed;
+        replaced(proposals, index);
+        own.journal?.push(() => {
+          proposals[index] = proposal;
+          replaced(proposals, index);
+        });
         next.proposals = proposals;
       } else {
         next.proposals = state.proposals.map((x, i) => (i === index ? closed : x));

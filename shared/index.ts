@@ -7,7 +7,7 @@
  */
 
 export { type Analysis, analyze, fullPackage, type GameFigures, gameFigures, scoreTerms } from "./analyze";
-export { apply, createGame, fold, folder, replay } from "./apply";
+export { apply, createGame, fold, folder, liveFold, replay } from "./apply";
 export { canonicalJson } from "./canonical";
 export { type ChannelInfo, canRead, channelsOf, findChannel, PRESS, TABLE, teamChannel } from "./channels";
 export { checkMove, tableOfView } from "./checkMove";
@@ -101,6 +101,6 @@ export {
 export { type Join, joinSchema, onSeatAt } from "./seatPeople";
 export { type GameSetup, gameSetupSchema, setupScenario } from "./setup";
 export * from "./state";
-export { feedVisible, isRevealedTo, seatRef, type ViewOptions, viewFor } from "./view";
+export { feedVisible, isRevealedTo, seatRef, type ViewOptions, viewFor, viewsOf } from "./view";
 export * from "./viewSchema";
 export { eventFor } from "./visibility";

@@ -2,6 +2,7 @@ import { findChannel, PRESS, TABLE } from "./channels";
 import { ruleError } from "./contract/ruleErrors";
 import { effectIdProblem } from "./effectIds";
 import { type Actor, facilitatorMoveTypes, type Move, type RuleError, systemMoveTypes } from "./moves";
+import { openProposals, proposalById } from "./proposalIndex";
 import { type RuleSet, rulesInForce } from "./rulesVersions";
 import type { PublicScenario } from "./scenario/public";
 import type { Inject } from "./scenario/schema";
@@ -140,7 +141,7 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
       if (!acting) return notActing();
       const bad = judgeTerms(table, role, move.terms);
       if (bad) return bad;
-      const openCount = table.proposals.filter((p) => p.from === role.side && p.status === "open").length;
+      const openCount = openProposals(table.proposals).filter((p) => p.from === role.side).length;
       if (openCount >= scenario.rules.maxOpenProposalsPerSide) {
         return err(
           "too_many_open_proposals",
@@ -148,7 +149,7 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
           { max: scenario.rules.maxOpenProposalsPerSide },
         );
       }
-      if (move.inReplyTo !== undefined && !table.proposals.some((p) => p.id === move.inReplyTo)) {
+      if (move.inReplyTo !== undefined && proposalById(table.proposals, move.inReplyTo) === undefined) {
         return err("unknown_proposal", `no proposal "${move.inReplyTo}"`);
       }
       return move.note === undefined ? null : tooLong(move.note);
@@ -157,7 +158,7 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
     case "reject": {
       if (!open(move.type)) return wrongPhase();
       if (!acting) return notActing();
-      const p = table.proposals.find((x) => x.id === move.proposalId);
+      const p = proposalById(table.proposals, move.proposalId);
       if (!p) return err("unknown_proposal", `no proposal "${move.proposalId}"`);
       if (p.status !== "open") return err("proposal_not_open", `proposal ${p.id} is ${p.status}`, { status: p.status });
       if (p.to !== role.side) return err("not_addressed_to_you", `proposal ${p.id} is addressed to the other side`);
@@ -169,7 +170,7 @@ export function judge(table: Table, actor: Actor, move: Move, at: number): RuleE
     case "withdraw": {
       if (!open("withdraw")) return wrongPhase();
       if (!acting) return notActing();
-      const p = table.proposals.find((x) => x.id === move.proposalId);
+      const p = proposalById(table.proposals, move.proposalId);
       if (!p) return err("unknown_proposal", `no proposal "${move.proposalId}"`);
       if (p.status !== "open") return err("proposal_not_open", `proposal ${p.id} is ${p.status}`, { status: p.status });
       if (p.from !== role.side || (p.by !== role.id && !isLeader)) {

@@ -1,5 +1,6 @@
 import { canRead, channelsOf } from "./channels";
 import { deckLeft } from "./judge";
+import { proposalsTouched } from "./proposalIndex";
 import { publicScenario } from "./scenario/public";
 import type { Scenario } from "./scenario/schema";
 import { effectiveScenario, holds, scoreOf, scoresFor, signedEnding } from "./score";
@@ -43,125 +44,173 @@ export function feedVisible(scenario: Scenario, item: Pick<FeedItem, "to">, seat
   return item.to.includes(seat) || (side !== undefined && item.to.includes(side));
 }
 
+/** The feed items event `seq` added: at the end, since the feed is appended in seq order. */
+function feedOf(feed: FeedItem[], seq: number): FeedItem[] {
+  let i = feed.length;
+  while (i > 0 && feed[i - 1]!.seq >= seq) i--;
+  return feed.slice(i).filter((f) => f.seq === seq);
+}
+
 export function viewFor(state: GameState, seat: string, options: ViewOptions = {}): View {
+  return viewsOf(state, options)(seat);
+}
+
+/**
+ * The views of many seats at one state: what is the same for a whole audience (the phase, the
+ * draft, the proposals, a side's private part and scorecard, the revealed secrets, the outcome)
+ * is built once and shared by reference among the seats' views, and the scores are computed once
+ * for the state, not once per seat. The gateway builds an event's views for every seat with one
+ * of these and encodes each shared part once (server/socket/encodeShared.ts).
+ */
+export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: string) => View {
   const histories = options.histories ?? true;
   const { scenario } = state;
-  const ref = seatRef(scenario, seat);
-  const revealed = isRevealedTo(state, seat);
   const phase = scenario.phases[state.phaseIndex]!;
-  const effective = effectiveScenario(state);
+  const once = <T>(make: () => T): (() => T) => {
+    let made: { value: T } | null = null;
+    return () => {
+      made ??= { value: make() };
+      return made.value;
+    };
+  };
+  const perKey = <T>(make: (key: string) => T): ((key: string) => T) => {
+    const made = new Map<string, T>();
+    return (key) => {
+      if (!made.has(key)) made.set(key, make(key));
+      return made.get(key)!;
+    };
+  };
+  const effective = once(() => effectiveScenario(state));
+  const ending = once(() => signedEnding(state));
+  const live = once(() => scoresFor(effective(), ending()));
 
-  const channels = channelsOf(scenario)
-    .filter((c) => revealed || canRead(scenario, c, seat))
-    .map((c) => ({
-      id: c.id,
-      title: c.title,
-      kind: c.kind,
-      members: c.members,
-      ...(histories ? { messages: state.messages.filter((m) => m.channel === c.id) } : {}),
-    }));
+  // A copy: a live game's list grows in place (apply.ts liveFold), and a view may be sent later.
+  const proposals = once(() => (histories ? state.proposals.slice() : proposalsTouched(state.proposals, state.seq)));
+  const feedItems = once(() => (histories ? state.feed : feedOf(state.feed, state.seq)));
 
-  const proposals = histories
-    ? state.proposals
-    : state.proposals.filter((p) => p.status === "open" || p.seq === state.seq || p.closedSeq === state.seq);
-  const feed = state.feed.filter((f) => feedVisible(scenario, f, seat, revealed) && (histories || f.seq === state.seq));
-
-  const sidePrivate = (sideId: string) => {
-    const side = effective.sides.find((s) => s.id === sideId)!;
+  const sidePrivate = perKey((sideId) => {
+    const side = effective().sides.find((s) => s.id === sideId)!;
     return {
       id: side.id,
       ...(histories ? { brief: side.brief } : {}),
       reservation: side.reservation,
-      points: Object.fromEntries(effective.issues.map((i) => [i.id, [...(i.points[side.id] ?? [])]])),
+      points: Object.fromEntries(effective().issues.map((i) => [i.id, [...(i.points[side.id] ?? [])]])),
     };
-  };
-  const rolePrivate = (roleId: string) => {
+  });
+  const rolePrivate = perKey((roleId) => {
     const role = scenario.roles.find((r) => r.id === roleId)!;
     return histories ? { id: role.id, brief: role.brief, objectives: role.objectives } : { id: role.id };
-  };
+  });
+  const sideScore = perKey((sideId) => ({
+    id: sideId,
+    draft: live().sides[sideId]!,
+    reservation: sidePrivate(sideId).reservation,
+  }));
 
-  let mine: View["mine"] = null;
-  let scorecard: View["scorecard"] = null;
-  if ("role" in ref) {
-    mine = { side: sidePrivate(ref.side), role: rolePrivate(ref.role) };
-    const ending = signedEnding(state);
-    const live = scoresFor(effective, ending);
-    const role = scenario.roles.find((r) => r.id === ref.role)!;
-    scorecard = {
-      side: { id: ref.side, draft: live.sides[ref.side]!, reservation: mine.side.reservation },
-      role: {
-        id: ref.role,
-        draft: live.roles[ref.role]!,
-        objectives: role.objectives.map((o) => ({
-          id: o.id,
-          holds: holds(effective, o.when, ending),
-          points: o.points,
-        })),
-      },
-    };
-  }
+  const secrets = once(
+    (): NonNullable<View["secrets"]> => ({
+      sides: scenario.sides.map((s) => sidePrivate(s.id)),
+      roles: scenario.roles.map((r) => rolePrivate(r.id)),
+      ...(histories ? { injects: scenario.injects } : {}),
+      deck: deckLeft(scenario.injects, state.played),
+      played: state.played,
+      scores: scoreOf(state),
+      // Control's action an undo would compensate (rules version 4): its shifts are secrets too.
+      ...(state.undoable !== undefined ? { undoable: state.undoable } : {}),
+    }),
+  );
 
-  const secrets: View["secrets"] = revealed
-    ? {
-        sides: scenario.sides.map((s) => sidePrivate(s.id)),
-        roles: scenario.roles.map((r) => rolePrivate(r.id)),
-        ...(histories ? { injects: scenario.injects } : {}),
-        deck: deckLeft(scenario.injects, state.played),
-        played: state.played,
-        scores: scoreOf(state),
-        // Control's action an undo would compensate (rules version 4): its shifts are secrets too.
-        ...(state.undoable !== undefined ? { undoable: state.undoable } : {}),
-      }
-    : null;
-
-  const outcome: View["outcome"] = state.outcome
-    ? {
-        agreement: state.outcome.agreement,
-        terms: state.outcome.terms,
-        scores: { ...state.outcome.scores.sides, roles: state.outcome.scores.roles },
-        reason: state.outcome.reason,
-        walkedAwayBy: state.outcome.walkedAwayBy,
-      }
-    : null;
+  const outcome = once((): View["outcome"] =>
+    state.outcome
+      ? {
+          agreement: state.outcome.agreement,
+          terms: state.outcome.terms,
+          scores: { ...state.outcome.scores.sides, roles: state.outcome.scores.roles },
+          reason: state.outcome.reason,
+          walkedAwayBy: state.outcome.walkedAwayBy,
+        }
+      : null,
+  );
 
   const c = state.clock;
-  return {
-    seq: state.seq,
-    scenarioId: scenario.id,
-    scenarioVersion: scenario.version,
-    rulesVersion: state.rulesVersion,
-    seat: ref,
-    phase: {
-      id: phase.id,
-      index: state.phaseIndex,
-      title: phase.title,
-      endsAt: c.endsAt,
-      paused: c.paused,
-      started: c.started,
-      remainingMs: c.remainingMs,
-      extendedMinutes: c.extendedMinutes,
-      agenda: state.agenda,
-      // Every seat sees a last call: the clock's endsAt is then the game's end.
-      ...(state.lastCall ? { lastCall: state.lastCall } : {}),
-    },
-    draft: state.draft,
-    proposals,
-    channels,
-    feed,
-    // Names grow with every join: kept out of the compact view (a seatJoined event carries its own).
-    // Joins are public as their events are (every seat sees seatJoined); their seqs let a screen
-    // credit a message only to those on the seat when it was sent (seatPeople.ts).
-    seats: scenario.roles.map((r) => ({
+  const phaseView = once(() => ({
+    id: phase.id,
+    index: state.phaseIndex,
+    title: phase.title,
+    endsAt: c.endsAt,
+    paused: c.paused,
+    started: c.started,
+    remainingMs: c.remainingMs,
+    extendedMinutes: c.extendedMinutes,
+    agenda: state.agenda,
+    // Every seat sees a last call: the clock's endsAt is then the game's end.
+    ...(state.lastCall ? { lastCall: state.lastCall } : {}),
+  }));
+  // Names grow with every join: kept out of the compact view (a seatJoined event carries its own).
+  // Joins are public as their events are (every seat sees seatJoined); their seqs let a screen
+  // credit a message only to those on the seat when it was sent (seatPeople.ts).
+  const seats = once(() =>
+    scenario.roles.map((r) => ({
       id: r.id,
       side: r.side,
       title: r.title,
       ...(histories ? { names: state.seats[r.id] ?? [], joins: state.joins[r.id] ?? [] } : {}),
     })),
-    ...(histories ? { scenario: publicScenario(scenario) } : {}),
-    mine,
-    scorecard,
-    secrets,
-    outcome,
-    revealed,
+  );
+  const publicPart = once(() => publicScenario(scenario));
+
+  return (seat) => {
+    const ref = seatRef(scenario, seat);
+    const revealed = isRevealedTo(state, seat);
+
+    const channels = channelsOf(scenario)
+      .filter((ch) => revealed || canRead(scenario, ch, seat))
+      .map((ch) => ({
+        id: ch.id,
+        title: ch.title,
+        kind: ch.kind,
+        members: ch.members,
+        ...(histories ? { messages: state.messages.filter((m) => m.channel === ch.id) } : {}),
+      }));
+    const feed = feedItems().filter((f) => feedVisible(scenario, f, seat, revealed));
+
+    let mine: View["mine"] = null;
+    let scorecard: View["scorecard"] = null;
+    if ("role" in ref) {
+      mine = { side: sidePrivate(ref.side), role: rolePrivate(ref.role) };
+      const role = scenario.roles.find((r) => r.id === ref.role)!;
+      scorecard = {
+        side: sideScore(ref.side),
+        role: {
+          id: ref.role,
+          draft: live().roles[ref.role]!,
+          objectives: role.objectives.map((o) => ({
+            id: o.id,
+            holds: holds(effective(), o.when, ending()),
+            points: o.points,
+          })),
+        },
+      };
+    }
+
+    return {
+      seq: state.seq,
+      scenarioId: scenario.id,
+      scenarioVersion: scenario.version,
+      rulesVersion: state.rulesVersion,
+      seat: ref,
+      phase: phaseView(),
+      draft: state.draft,
+      proposals: proposals(),
+      channels,
+      feed,
+      seats: seats(),
+      ...(histories ? { scenario: publicPart() } : {}),
+      mine,
+      scorecard,
+      secrets: revealed ? secrets() : null,
+      outcome: outcome(),
+      revealed,
+    };
   };
 }

@@ -246,9 +246,18 @@ export class GameStore {
     return row && state.success ? { seq: row.seq, state: state.data } : null;
   }
 
+  /**
+   * Serialised here, before the first await: a live game's arrays grow in place (apply.ts
+   * `liveFold`), so a state read later would hold events after `seq`.
+   */
   async saveSnapshot(gameId: string, seq: number, state: GameState): Promise<void> {
     const { scenario: _scenario, ...rest } = state;
-    await this.db.orm.insert(snapshots).values({ gameId, seq, state: rest }).onConflictDoNothing();
+    const text = JSON.stringify(rest);
+    await this.db.query(
+      "INSERT INTO snapshots (game_id, seq, state) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING",
+      [gameId, seq, text],
+      "summitry_snapshot",
+    );
   }
 
   /**

@@ -2,12 +2,12 @@ import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import {
   type Actor,
-  apply,
   createGame,
   decide,
   fold,
   type GameState,
   gameStateSchema,
+  liveFold,
   type RecordedEvent,
   type RuleError,
   type Scenario,
@@ -40,6 +40,8 @@ export type LiveGame = {
   /** Every action on one game runs in turn, in this chain. */
   queue: Promise<unknown>;
   snapshotSeq: number;
+  /** Applies this game's events in place (shared/apply.ts `liveFold`). */
+  fold: ReturnType<typeof liveFold>;
 };
 
 export type SubmitResult = { ok: true; seq: number } | { ok: false; error: RuleError };
@@ -124,6 +126,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
       lastActivity: this.now(),
       queue: Promise.resolve(),
       snapshotSeq: snap?.seq ?? 0,
+      fold: liveFold(),
     };
     // Another load may have finished first (the gateway and a timer at once): keep one copy.
     const existing = this.games.get(gameId);
@@ -181,8 +184,8 @@ export class GameService extends EventEmitter<ServiceEvents> {
       const seq = game.state.seq + 1;
       const base = { seq, ...decision.event };
       const recorded: RecordedEvent = { ...base, hash: eventHash(game.lastHash, base) };
-      const next = apply(game.state, recorded);
-      const head = headOf(next);
+      // The head goes into the same statement as the event; the state moves only once it is stored.
+      const head = game.fold.dryRun(game.state, recorded, headOf);
       try {
         await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token);
       } catch (err) {
@@ -200,7 +203,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
         throw err;
       }
       this.stats.appended++;
-      this.advance(game, recorded, next, head.status);
+      this.advance(game, recorded, game.fold.apply(game.state, recorded), head.status);
       return { ok: true, seq };
     }
     return { ok: false, error: { code: "busy", message: "the game is too busy; try again" } };
@@ -213,7 +216,11 @@ export class GameService extends EventEmitter<ServiceEvents> {
     game.lastActivity = this.now();
     this.emit("event", game, e);
     this.arm(game);
-    if (next.seq - game.snapshotSeq >= this.options.snapshotEvery) {
+    // Every SNAPSHOT_EVERY events, then every eighth of the game's length: a snapshot's cost grows
+    // with the game, so a fixed interval made a long game's moves dearer as it went; this way it
+    // is a constant share of each move, and a load folds at most an eighth of the game.
+    const every = Math.max(this.options.snapshotEvery, Math.floor(game.snapshotSeq / 8));
+    if (next.seq - game.snapshotSeq >= every) {
       game.snapshotSeq = next.seq;
       // Off the move's path: a snapshot only shortens the next load.
       this.store
@@ -227,7 +234,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
     const later = await this.store.eventsAfter(game.id, game.state.seq);
     for (const e of later) {
       if (e.seq !== game.state.seq + 1) break;
-      const next = apply(game.state, e);
+      const next = game.fold.apply(game.state, e);
       this.advance(game, e, next, headOf(next).status);
     }
   }

@@ -5,6 +5,7 @@ import type { BotStrategy } from "../../shared/bots/strategy";
 import {
   type ClientToServerEvents,
   type ClientView,
+  type EventMessage,
   type HandshakeRefusal,
   handshakeAuth,
   handshakeRefusal,
@@ -23,6 +24,7 @@ import {
   type RuleError,
   type ViewOptions,
   viewFor,
+  viewsOf,
 } from "../../shared/index";
 import { tooDeep } from "../../shared/jsonDepth";
 import { identify } from "../auth/caller";
@@ -30,6 +32,8 @@ import { hashSecret } from "../auth/secrets";
 import type { AppContext } from "../context";
 import { adapterPool } from "../db/connect";
 import type { LiveGame } from "../games/service";
+import { SharedJson } from "./encodeShared";
+import { asSent, type Encoded, frameBytes, wireParser } from "./parser";
 import { deliver, idle, type ResumeState, requestResume } from "./resume";
 import { type WatchedConn, watchSendBuffer } from "./sendBuffer";
 
@@ -78,6 +82,8 @@ export class Gateway {
       maxHttpBufferSize: Math.max(1_000_000, config.SOCKET_MAX_MESSAGE_BYTES * 4),
       serveClient: false,
       cors: { origin: false },
+      // Socket.IO's wire format, with shared parts spliced in and frame sizes kept (parser.ts).
+      parser: wireParser,
     });
     if (ctx.db.pool) {
       // The adapter's LISTEN connection, guarded: a lost one is logged and dropped from the pool,
@@ -165,7 +171,8 @@ export class Gateway {
     if (wait > 0) return { ok: false, error: rateLimited("too many moves from this seat; slow down", wait) };
     // Before anything walks it recursively (the size check's JSON.stringify included).
     if (tooDeep(payload)) return { ok: false, error: { code: "invalid_move", message: "a move nests too deep" } };
-    const size = Buffer.byteLength(JSON.stringify(payload ?? null) ?? "");
+    // The frame it came in (parser.ts); a payload that is not an object is a few bytes at most.
+    const size = frameBytes(payload) ?? Buffer.byteLength(JSON.stringify(payload ?? null) ?? "");
     if (size > this.ctx.config.SOCKET_MAX_MESSAGE_BYTES) {
       return {
         ok: false,
@@ -205,33 +212,67 @@ export class Gateway {
       state: () => service.loaded(gameId)?.state ?? null,
       page: (from, limit) => limits.resumeReads.run(() => store.eventsAfter(gameId, from, limit)),
       pageSize: limits.resumePage,
-      seen: (state, e) => this.seen(state, e, seat),
+      seen: (state, e) => this.seenAt(state, e)(seat),
       compactView: (state) => seatView(state, seat, gameId, { histories: false }),
       wholeView: (state) => seatView(state, seat, gameId),
       onError: (err) => log.warn({ err, gameId }, "resume failed"),
     });
   }
 
-  private seen(state: GameState, e: RecordedEvent, seat: string): SeenEvent | null {
-    const seen = eventFor(state, e, seat);
-    if (!seen || isRevealedTo(state, seat)) return seen;
-    const { hash: _hash, ...rest } = seen;
-    return rest;
+  /**
+   * What each seat sees of an event: the event itself, without its hash where the seat is not
+   * shown the chain, or nothing. The hashless copy is made once for all the seats it goes to.
+   */
+  private seenAt(state: GameState, e: RecordedEvent): (seat: string) => SeenEvent | null {
+    let bare: SeenEvent | null = null;
+    const strip = (x: RecordedEvent): SeenEvent => {
+      const { hash: _hash, ...rest } = x;
+      return rest;
+    };
+    return (seat) => {
+      const seen = eventFor(state, e, seat);
+      if (!seen || isRevealedTo(state, seat)) return seen;
+      if (seen !== e) return strip(seen);
+      bare ??= strip(e);
+      return bare;
+    };
   }
 
+  /**
+   * An event to this process's sockets of its game (issue #13, docs/performance.md): the seats'
+   * views are made together (shared/view.ts `viewsOf`: the scores once, what an audience shares
+   * once), and each shared part is encoded once for all the messages that hold it (encodeShared.ts).
+   * A seat's several sockets get one message through the seat's room, encoded and framed once.
+   */
   private broadcast(game: LiveGame, e: RecordedEvent): void {
     const seats = this.local.get(game.id);
     if (!seats) return;
+    const views = viewsOf(game.state, { histories: false });
+    const seen = this.seenAt(game.state, e);
+    const json = new SharedJson();
     for (const [seat, sockets] of seats) {
-      const seen = this.seen(game.state, e, seat);
-      if (!seen) continue;
-      const message = {
-        seq: e.seq,
-        event: seen,
-        view: seatView(game.state, seat, game.id, { histories: false }),
-      };
-      for (const s of sockets) deliver(s, message);
+      const event = seen(seat);
+      if (!event) continue;
+      const message = json.eventMessage(e.seq, event, { ...views(seat), gameId: game.id });
+      this.send(game.id, seat, sockets, message);
     }
+  }
+
+  private send(gameId: string, seat: string, sockets: Set<GameSocket>, message: Encoded): void {
+    if (sockets.size === 1) {
+      for (const s of sockets) deliver(s, message);
+      return;
+    }
+    // A socket that is resuming holds its live events back (resume.ts): it is left out of the room's.
+    const resuming: string[] = [];
+    for (const s of sockets) {
+      if (s.data.resume.held) {
+        deliver(s, message);
+        resuming.push(s.id);
+      }
+    }
+    if (resuming.length === sockets.size) return;
+    this.io.local.to(room.seat(gameId, seat)).except(resuming).emit("event", asSent<EventMessage>(message));
   }
 
   /** The seats bots play in a game (server/games/botRunner.ts), set once the runner exists. */

@@ -8,6 +8,8 @@ import type {
   ServerToClientEvents,
 } from "../../shared/contract/index";
 import type { GameState, RecordedEvent } from "../../shared/index";
+import { SharedJson } from "./encodeShared";
+import { asSent, type Encoded } from "./parser";
 
 /**
  * `resume { fromSeq }` without holding the game: the missed events are read from the database a
@@ -26,7 +28,8 @@ import type { GameState, RecordedEvent } from "../../shared/index";
  * replaces it (keeping the earlier `fromSeq`, so both askers get all they asked for).
  */
 
-export type Outgoing = EventMessage;
+/** An event message: as an object, or already JSON (a live event's, encodeShared.ts). */
+export type Outgoing = EventMessage | Encoded;
 
 /** What a resume needs of a socket: to send the contract's messages, and its resume bookkeeping. */
 export type ResumeSocket = Pick<
@@ -85,7 +88,7 @@ export function requestResume(socket: ResumeSocket, fromSeq: number, deps: Resum
 export function deliver(socket: ResumeSocket, message: Outgoing): void {
   const held = socket.data.resume.held;
   if (held) held.push(message);
-  else socket.emit("event", message);
+  else socket.emit("event", asSent<EventMessage>(message));
 }
 
 async function replay(socket: ResumeSocket, fromSeq: number, deps: ResumeDeps): Promise<void> {
@@ -97,6 +100,8 @@ async function replay(socket: ResumeSocket, fromSeq: number, deps: ResumeDeps): 
   let failed = false;
   try {
     const view = deps.compactView(at);
+    // The one compact view goes with every page's events: encoded once (encodeShared.ts).
+    const json = new SharedJson();
     let cursor = fromSeq;
     while (cursor < at.seq && socket.connected) {
       const page = await deps.page(cursor, deps.pageSize);
@@ -104,7 +109,7 @@ async function replay(socket: ResumeSocket, fromSeq: number, deps: ResumeDeps): 
       for (const e of page) {
         if (e.seq > at.seq) break;
         const seen = deps.seen(at, e);
-        if (seen) socket.emit("event", { seq: e.seq, event: seen, view });
+        if (seen) socket.emit("event", asSent<EventMessage>(json.eventMessage(e.seq, seen, view)));
         // Each message is serialised as it is sent: a page in one go would hold the event loop.
         if (++sent % EMITS_PER_TURN === 0) await turn();
       }
@@ -122,7 +127,7 @@ async function replay(socket: ResumeSocket, fromSeq: number, deps: ResumeDeps): 
     const held = r.held ?? [];
     r.held = null;
     if (failed) socket.emit("error_message", { code: "internal", message: "the missed events could not be read" });
-    for (const m of held) socket.emit("event", m);
+    for (const m of held) socket.emit("event", asSent<EventMessage>(m));
     const now = deps.state();
     if (now && socket.connected) socket.emit("state", { seq: now.seq, view: deps.wholeView(now) });
   }
