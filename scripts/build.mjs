@@ -22,13 +22,14 @@ export const SERVER_ENTRIES = {
   replay: "server/cli/replay.ts",
 };
 
-export async function buildServer() {
+/** `outdir`: another folder for a copy of the build (the workload bench runs one of its own). */
+export async function buildServer(outdir = "dist/server") {
   const { build } = await import("esbuild");
-  await rm(`${root}dist/server`, { recursive: true, force: true });
+  await rm(`${root}${outdir}`, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
     entryPoints: SERVER_ENTRIES,
-    outdir: "dist/server",
+    outdir,
     bundle: true,
     platform: "node",
     format: "esm",

@@ -9,7 +9,7 @@ import type { View } from "./viewSchema";
  * choice is disabled before sending it. Returns null when the move would be allowed.
  *
  * The view does not hold the deck for seats, nor the server's clock: inject cards and deadlines
- * are the server's to judge. A compact event view holds only open proposals, so the client checks
+ * are the server's to judge. A compact event view holds only the proposals its event changed, so the client checks
  * against the view it keeps (its `state` plus the events), as the web client does.
  */
 export function checkMove(view: View, move: unknown): RuleError | null {

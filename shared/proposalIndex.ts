@@ -78,12 +78,12 @@ export function openProposals<P extends IndexedProposal>(list: readonly P[]): P[
 }
 
 /**
- * What the compact view carries (view.ts): the open proposals and those the event `seq` made or
- * closed, in list order.
+ * What the compact view carries (view.ts): the proposals event `seq` made or closed, in list
+ * order (the client keeps the others from its whole view, client/src/core/mergeView.ts).
  */
-export function proposalsTouched<P extends IndexedProposal>(list: readonly P[], seq: number): P[] {
+export function proposalsChangedBy<P extends IndexedProposal>(list: readonly P[], seq: number): P[] {
   const ix = indexOf(list);
-  const picked = new Set(ix.open);
+  const picked = new Set<number>();
   const closed = ix.closedAt.get(seq);
   if (closed !== undefined) picked.add(closed);
   // Made by this event: at the end, since proposals are appended in seq order.

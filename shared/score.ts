@@ -199,9 +199,10 @@ export type ScoreReport = {
   over: boolean;
 };
 
-export function scoreOf(state: GameState): ScoreReport {
-  const effective = effectiveScenario(state);
-  const live = scoresFor(effective, signedEnding(state));
+/** `known`: the effective scenario and live scores, when the caller has them already (view.ts). */
+export function scoreOf(state: GameState, known?: { effective: Scenario; live: Scores }): ScoreReport {
+  const effective = known?.effective ?? effectiveScenario(state);
+  const live = known?.live ?? scoresFor(effective, signedEnding(state));
   const reservations = Object.fromEntries(effective.sides.map((s) => [s.id, s.reservation]));
   if (state.outcome) return { ...state.outcome.scores, live, reservations, over: true };
   const now = scoresFor(effective, noDealEnding(state, null));

@@ -1,6 +1,6 @@
 import { canRead, channelsOf } from "./channels";
 import { deckLeft } from "./judge";
-import { proposalsTouched } from "./proposalIndex";
+import { proposalsChangedBy } from "./proposalIndex";
 import { publicScenario } from "./scenario/public";
 import type { Scenario } from "./scenario/schema";
 import { effectiveScenario, holds, scoreOf, scoresFor, signedEnding } from "./score";
@@ -15,8 +15,8 @@ import type { SeatRef, View } from "./viewSchema";
 
 export type ViewOptions = {
   /**
-   * false: the compact view that travels with each event: no channel histories, only the open
-   * proposals and those this event changed, only this event's feed items, and none of what never
+   * false: the compact view that travels with each event: no channel histories, only the
+   * proposals this event made or closed, only this event's feed items, and none of what never
    * changes during a game (the public scenario, briefs, objectives, the deck's texts), and no
    * seat's names or joins (a `seatJoined` event carries the name it adds). Its cost does not grow with the
    * game; the client keeps the rest from `state` and the events.
@@ -42,6 +42,28 @@ export function feedVisible(scenario: Scenario, item: Pick<FeedItem, "to">, seat
   if (seat === "observer" || seat === "facilitator") return false;
   const side = scenario.roles.find((r) => r.id === seat)?.side;
   return item.to.includes(seat) || (side !== undefined && item.to.includes(side));
+}
+
+/**
+ * The channels a seat reads, without their histories: the same list for every event of a game
+ * (it changes only when the game's end opens everything), so made once per scenario and seat.
+ */
+const readableChannels = new WeakMap<Scenario, Map<string, View["channels"]>>();
+function channelsFor(scenario: Scenario, seat: string, revealed: boolean): View["channels"] {
+  let bySeat = readableChannels.get(scenario);
+  if (!bySeat) {
+    bySeat = new Map();
+    readableChannels.set(scenario, bySeat);
+  }
+  const key = `${revealed ? "1" : "0"}${seat}`;
+  let list = bySeat.get(key);
+  if (!list) {
+    list = channelsOf(scenario)
+      .filter((ch) => revealed || canRead(scenario, ch, seat))
+      .map((ch) => ({ id: ch.id, title: ch.title, kind: ch.kind, members: ch.members }));
+    bySeat.set(key, list);
+  }
+  return list;
 }
 
 /** The feed items event `seq` added: at the end, since the feed is appended in seq order. */
@@ -85,7 +107,7 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
   const live = once(() => scoresFor(effective(), ending()));
 
   // A copy: a live game's list grows in place (apply.ts liveFold), and a view may be sent later.
-  const proposals = once(() => (histories ? state.proposals.slice() : proposalsTouched(state.proposals, state.seq)));
+  const proposals = once(() => (histories ? state.proposals.slice() : proposalsChangedBy(state.proposals, state.seq)));
   const feedItems = once(() => (histories ? state.feed : feedOf(state.feed, state.seq)));
 
   const sidePrivate = perKey((sideId) => {
@@ -114,7 +136,7 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
       ...(histories ? { injects: scenario.injects } : {}),
       deck: deckLeft(scenario.injects, state.played),
       played: state.played,
-      scores: scoreOf(state),
+      scores: scoreOf(state, { effective: effective(), live: live() }),
       // Control's action an undo would compensate (rules version 4): its shifts are secrets too.
       ...(state.undoable !== undefined ? { undoable: state.undoable } : {}),
     }),
@@ -163,15 +185,10 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
     const ref = seatRef(scenario, seat);
     const revealed = isRevealedTo(state, seat);
 
-    const channels = channelsOf(scenario)
-      .filter((ch) => revealed || canRead(scenario, ch, seat))
-      .map((ch) => ({
-        id: ch.id,
-        title: ch.title,
-        kind: ch.kind,
-        members: ch.members,
-        ...(histories ? { messages: state.messages.filter((m) => m.channel === ch.id) } : {}),
-      }));
+    const readable = channelsFor(scenario, seat, revealed);
+    const channels = histories
+      ? readable.map((ch) => ({ ...ch, messages: state.messages.filter((m) => m.channel === ch.id) }))
+      : readable;
     const feed = feedItems().filter((f) => feedVisible(scenario, f, seat, revealed));
 
     let mine: View["mine"] = null;

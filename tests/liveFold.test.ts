@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { foldByApply, longEvents } from "../bench/longGame";
 import { headOf } from "../server/games/service";
 import { apply, createGame, type GameState, liveFold, viewFor, viewsOf } from "../shared/index";
-import { openProposals, proposalById, proposalsTouched } from "../shared/proposalIndex";
+import { openProposals, proposalById, proposalsChangedBy } from "../shared/proposalIndex";
 import { defaultScenario, tinyScenario } from "../shared/scenarios/index";
 import { gameArb, playGame } from "./support/randomPlay";
 
@@ -11,8 +11,7 @@ import { gameArb, playGame } from "./support/randomPlay";
 // any length. What it risks: a state that differs from the pure fold's, a dry run that leaves a
 // trace, and an index (shared/proposalIndex.ts) that falls behind its list.
 
-const touchedByScan = (s: GameState) =>
-  s.proposals.filter((p) => p.status === "open" || p.seq === s.seq || p.closedSeq === s.seq);
+const touchedByScan = (s: GameState) => s.proposals.filter((p) => p.seq === s.seq || p.closedSeq === s.seq);
 
 describe("liveFold", () => {
   it.each([
@@ -33,11 +32,11 @@ describe("liveFold", () => {
             expect(live.dryRun(state, e, headOf)).toEqual(headOf(next));
             // Nothing of the event shows before it is applied: not in the arrays, not in the index.
             expect(JSON.stringify(state)).toBe(before);
-            expect(proposalsTouched(state.proposals, state.seq)).toEqual(touchedByScan(state));
+            expect(proposalsChangedBy(state.proposals, state.seq)).toEqual(touchedByScan(state));
             state = live.apply(state, e);
             pure = next;
             expect(state).toEqual(pure);
-            expect(proposalsTouched(state.proposals, state.seq)).toEqual(touchedByScan(state));
+            expect(proposalsChangedBy(state.proposals, state.seq)).toEqual(touchedByScan(state));
             expect(openProposals(state.proposals)).toEqual(state.proposals.filter((p) => p.status === "open"));
           }
         }),

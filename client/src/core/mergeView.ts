@@ -6,8 +6,8 @@ export type { ClientView, EventMessage };
 
 /**
  * Folds an event's compact view into the whole view the client holds. The compact view leaves
- * out what never changes during a game (scenario, briefs, deck texts), channel histories, closed
- * proposals, earlier feed items and the seats' names; they are kept from before, and a chat or a
+ * out what never changes during a game (scenario, briefs, deck texts), channel histories, the
+ * proposals its event did not make or close, earlier feed items and the seats' names; they are kept from before, and a chat or a
  * statement is appended to its channel, a join's name to its seat, from the event itself.
  */
 export function mergeEvent(prev: ClientView, m: EventMessage): ClientView {
