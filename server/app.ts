@@ -11,12 +11,14 @@ import { ensureOperator } from "./auth/operator";
 import { newId } from "./auth/secrets";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
+import { appendBatch } from "./db/batchAppend";
 import { BotStore } from "./db/botStore";
 import type { Database } from "./db/connect";
 import { GameStore } from "./db/gameStore";
 import { EventNotices } from "./db/notices";
 import { ScenarioStore } from "./db/scenarioStore";
 import { BotRunner, type BotTurnFn } from "./games/botRunner";
+import { GroupCommit } from "./games/groupCommit";
 import { ScenarioRegistry } from "./games/scenarios";
 import { GameService } from "./games/service";
 import { fastifyErrorOptions, installErrorHandler, installErrorShape } from "./http/errors";
@@ -93,12 +95,23 @@ export async function buildApp(
   const log = app.log as unknown as Logger;
   // Several processes may share a PostgreSQL database; each listens for the others' events.
   let notices: EventNotices | null = null;
+  const notice = db.url ? (gameId: string, seq: number) => notices!.encode(gameId, seq) : null;
+  // Group commit (issue #13): moves of different games that arrive together share one statement.
+  const group =
+    config.APPEND_BATCH_MAX > 1
+      ? new GroupCommit(
+          (members) => appendBatch(db, members, notices?.origin ?? null),
+          (m) => store.appendEvent(m.gameId, m.event, m.head, notice?.(m.gameId, m.event.seq) ?? null),
+          { maxBatch: config.APPEND_BATCH_MAX, inFlight: 2 },
+        )
+      : null;
   const service: GameService = new GameService(
     store,
     log,
     { snapshotEvery: config.SNAPSHOT_EVERY, idleEvictMs: config.IDLE_EVICT_SECONDS * 1000 },
     Date.now,
-    db.url ? (gameId, seq) => notices!.encode(gameId, seq) : null,
+    notice,
+    group,
   );
   if (db.url) {
     notices = new EventNotices(

@@ -34,6 +34,8 @@ export const configSchema = z.object({
   MOVE_BURST: int(20, 1, 100_000),
   /** A snapshot of a game's state every N events, so loading a long game reads few events. */
   SNAPSHOT_EVERY: int(200, 10, 100_000),
+  /** Moves of different games stored by one statement at most (group commit; 1: each alone). */
+  APPEND_BATCH_MAX: int(100, 1, 100),
   /** A game with no connected socket and no move for this long leaves memory. */
   IDLE_EVICT_SECONDS: int(900, 1, 86_400),
   /**

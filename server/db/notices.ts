@@ -13,6 +13,8 @@ import { EVENTS_CHANNEL } from "./gameStore";
 
 const noticeSchema = z.object({ origin: z.string(), gameId: z.string(), seq: z.int() });
 export type Notice = z.infer<typeof noticeSchema>;
+/** A group commit's one notice for all the events its statement stored (db/batchAppend.ts). */
+const batchNoticeSchema = z.object({ origin: z.string(), events: z.array(z.tuple([z.string(), z.int()])).max(1000) });
 
 const MAX_BACKOFF_MS = 5_000;
 
@@ -58,6 +60,10 @@ export class EventNotices {
       }
       const n = noticeSchema.safeParse(parsed);
       if (n.success && n.data.origin !== this.origin) this.onNotice(n.data);
+      const batch = batchNoticeSchema.safeParse(parsed);
+      if (batch.success && batch.data.origin !== this.origin) {
+        for (const [gameId, seq] of batch.data.events) this.onNotice({ origin: batch.data.origin, gameId, seq });
+      }
     });
     const lost = (err?: Error) => {
       if (this.client !== client) return;

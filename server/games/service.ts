@@ -21,6 +21,7 @@ import {
   isUniqueViolation,
   type NewToken,
 } from "../db/gameStore";
+import type { GroupCommit } from "./groupCommit";
 import { eventHash } from "./hash";
 import { FOLD_OFF_THREAD, foldOffThread } from "./offThread";
 
@@ -80,6 +81,8 @@ export class GameService extends EventEmitter<ServiceEvents> {
     private readonly now: () => number = Date.now,
     /** On PostgreSQL: the NOTIFY payload that tells other processes of an appended event. */
     private readonly notice: ((gameId: string, seq: number) => string) | null = null,
+    /** Moves of different games stored together (groupCommit.ts); null: each its own statement. */
+    readonly group: GroupCommit | null = null,
   ) {
     super();
   }
@@ -187,7 +190,8 @@ export class GameService extends EventEmitter<ServiceEvents> {
       // The head goes into the same statement as the event; the state moves only once it is stored.
       const head = game.fold.dryRun(game.state, recorded, headOf);
       try {
-        await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token);
+        if (this.group && !token) await this.group.append({ gameId: game.id, event: recorded, head });
+        else await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token);
       } catch (err) {
         if (isUniqueViolation(err)) {
           // Another process wrote this seq first: fold what it wrote, then judge the move again.
