@@ -1,15 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendBatch, type Member } from "../../server/db/batchAppend";
-import { type Database, openDatabase } from "../../server/db/connect";
 import { isForeignKeyViolation, isUniqueViolation } from "../../server/db/gameStore";
 import { GroupCommit } from "../../server/games/groupCommit";
 import { headOf } from "../../server/games/service";
 import { tinyScenario } from "../../shared/scenarios/index";
-import { backends, postgresBackend } from "../support/backends";
+import { backends } from "../support/backends";
+import { childStores, type Store, startChild } from "../support/childServer";
 import { connect, http, type Running, startServer, TEST_OPERATOR_KEY } from "../support/server";
 
 // Group commit (issue #13, point 4): moves of different games stored by one statement. What it
@@ -138,70 +134,15 @@ describe.each(backends)("group commit ($name)", (backend) => {
 // kill -9 in the middle of a burst over many games: every acknowledged move is stored, and the
 // next start serves every game from where its log ends.
 
-type Store = { env: Record<string, string>; open(): Promise<Database>; drop(): Promise<void> };
+const KILL_ENV = { MOVE_BURST: "1000", MOVES_PER_SECOND: "1000" };
 
-function start(store: Store): Promise<{ child: ChildProcess; url: string; output: string[] }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: "",
-      LOG_LEVEL: "info",
-      OPERATOR_KEY: TEST_OPERATOR_KEY,
-      MOVE_BURST: "1000",
-      MOVES_PER_SECOND: "1000",
-      ...store.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const m = /"port":(\d+),"msg":"Summitry is serving"/.exec(chunk.toString());
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, output });
-    });
-    child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
-    child.once("exit", (code) => reject(new Error(`server exited early (${code}): ${output.join("")}`)));
-  });
-}
-
-async function stores(): Promise<{ name: string; make(): Promise<Store> }[]> {
-  const embedded = {
-    name: "embedded",
-    async make(): Promise<Store> {
-      const dataDir = await mkdtemp(join(tmpdir(), "summitry-kill-"));
-      return {
-        env: { DATA_DIR: dataDir },
-        open: () => openDatabase({ dataDir }),
-        drop: () => rm(dataDir, { recursive: true, force: true }),
-      };
-    },
-  };
-  if (!postgresBackend) return [embedded];
-  const postgres = {
-    name: "postgres",
-    async make(): Promise<Store> {
-      const fresh = await postgresBackend!.fresh();
-      await fresh.db.close();
-      return {
-        env: { DATABASE_URL: fresh.url! },
-        open: () => openDatabase({ url: fresh.url!, poolSize: 2 }),
-        drop: fresh.drop,
-      };
-    },
-  };
-  return [embedded, postgres];
-}
-
-describe.each(await stores())("kill -9 in the middle of group commits ($name)", ({ make }) => {
+describe.each(await childStores("summitry-kill-"))("kill -9 in the middle of group commits ($name)", ({ make }) => {
   let store: Store | null = null;
   afterAll(async () => store?.drop());
 
   it("loses no acknowledged move, and the next start goes on from each game's last event", async () => {
     store = await make();
-    const first = await start(store);
+    const first = await startChild(store, KILL_ENV);
     const games = await Promise.all(Array.from({ length: 8 }, () => newGame(first.url, "great-rebalancing")));
     const facs = await Promise.all(games.map((g) => connect(first.url, g.facilitatorToken)));
     const acked = new Map<string, number[]>(games.map((g) => [g.gameId, []]));
@@ -236,7 +177,7 @@ describe.each(await stores())("kill -9 in the middle of group commits ($name)", 
     }
     await db.close();
 
-    const second = await start(store);
+    const second = await startChild(store, KILL_ENV);
     try {
       for (const g of games) {
         const f = await connect(second.url, g.facilitatorToken);

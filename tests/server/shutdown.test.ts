@@ -1,10 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../server/db/connect";
-import { postgresBackend } from "../support/backends";
+import { childStores, type Store, startChild } from "../support/childServer";
 import { connect, http, TEST_OPERATOR_KEY } from "../support/server";
 
 // `npm start`'s process, stopped with SIGTERM in the middle of a burst of moves: it stops
@@ -16,72 +11,13 @@ import { connect, http, TEST_OPERATOR_KEY } from "../support/server";
 // Enough that the stop lands in the middle of the burst on either database.
 const MOVES = 60;
 
-type Store = { env: Record<string, string>; open(): Promise<Database>; drop(): Promise<void> };
-
-function start(store: Store): Promise<{ child: ChildProcess; url: string; output: string[] }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: "",
-      LOG_LEVEL: "info",
-      OPERATOR_KEY: TEST_OPERATOR_KEY,
-      // The burst is the point here, not the per-seat budget.
-      MOVE_BURST: String(MOVES * 2),
-      ...store.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    const onLine = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const m = /"port":(\d+),"msg":"Summitry is serving"/.exec(chunk.toString());
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, output });
-    };
-    child.stdout!.on("data", onLine);
-    child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
-    child.once("exit", (code) => reject(new Error(`server exited early (${code}): ${output.join("")}`)));
-  });
-}
-
-/** The databases `npm start` may run on: the embedded one in a folder, and PostgreSQL when the tests have one. */
-async function stores(): Promise<{ name: string; make(): Promise<Store> }[]> {
-  const embedded = {
-    name: "embedded",
-    async make(): Promise<Store> {
-      const dataDir = await mkdtemp(join(tmpdir(), "summitry-shutdown-"));
-      return {
-        env: { DATA_DIR: dataDir },
-        open: () => openDatabase({ dataDir }),
-        drop: () => rm(dataDir, { recursive: true, force: true }),
-      };
-    },
-  };
-  if (!postgresBackend) return [embedded];
-  const postgres = {
-    name: "postgres",
-    async make(): Promise<Store> {
-      const fresh = await postgresBackend!.fresh();
-      await fresh.db.close();
-      return {
-        env: { DATABASE_URL: fresh.url! },
-        open: () => openDatabase({ url: fresh.url!, poolSize: 2 }),
-        drop: fresh.drop,
-      };
-    },
-  };
-  return [embedded, postgres];
-}
-
-describe.each(await stores())("graceful shutdown on SIGTERM ($name)", ({ make }) => {
+describe.each(await childStores("summitry-shutdown-"))("graceful shutdown on SIGTERM ($name)", ({ make }) => {
   let store: Store | null = null;
   afterAll(async () => store?.drop());
 
   it("answers every move: what it stored is acknowledged, the rest refused as shutting_down", async () => {
     store = await make();
-    const { child, url, output } = await start(store);
+    const { child, url, output } = await startChild(store, { MOVE_BURST: String(MOVES * 2) });
     const game = (
       await http(url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "great-rebalancing" } })
     ).body;
