@@ -46,7 +46,11 @@ type Step = { rate: number; done: number; p99: number };
 
 async function serverMetrics(url: string) {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
-  return (await res.json()) as { moveMs: { p99: number }; eventLoopDelayMs: { p99: number; max: number } };
+  return (await res.json()) as {
+    moveMs: { p99: number };
+    eventLoopDelayMs: { p99: number; max: number };
+    memoryMb: { rss: number; heapUsed: number };
+  };
 }
 
 /** One open-loop step at `rate` moves/s for STEP_SECONDS; prints its figures. */
@@ -126,7 +130,7 @@ async function openLoop(server: ServerProcess, tables: Table[], rate: number, se
     `  fan-out (ack → last seat of the table has the event): p50 ${ms(pct(fanout, 50))}, p99 ${ms(pct(fanout, 99))}; send → last seat p99 ${ms(pct(toLast, 99))}; ${missing} events not seen by their whole audience`,
   );
   console.log(
-    `  server: ${cpu.toFixed(1)} CPU s (${((cpu / wall) * 100).toFixed(0)}% of a core, ${((cpu / ok.length) * 1000).toFixed(2)} ms a move), ${rssMb(server.pid).toFixed(0)} MB RSS; inside: move p99 ${ms(inside.moveMs.p99)}, event-loop delay p99 ${ms(inside.eventLoopDelayMs.p99)}`,
+    `  server: ${cpu.toFixed(1)} CPU s (${((cpu / wall) * 100).toFixed(0)}% of a core, ${((cpu / ok.length) * 1000).toFixed(2)} ms a move), ${rssMb(server.pid).toFixed(0)} MB RSS (${inside.memoryMb.heapUsed.toFixed(0)} MB of JS heap in use); inside: move p99 ${ms(inside.moveMs.p99)}, event-loop delay p99 ${ms(inside.eventLoopDelayMs.p99)}`,
   );
   console.log(
     `  PostgreSQL: ${pgCpu.toFixed(1)} CPU s (${((pgCpu / wall) * 100).toFixed(0)}% of a core; every postgres process on the machine, other databases' backends too)`,

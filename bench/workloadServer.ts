@@ -64,7 +64,9 @@ export async function startServer(options: {
   const dataDir = await mkdtemp(join(tmpdir(), "summitry-workload-"));
   const profileDir = join(dataDir, "profile");
   const port = await freePort();
-  const flags = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  // BENCH_SERVER_FLAGS: node flags for the server (--trace-gc, a heap limit), to try one out.
+  const extra = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  const flags = [...extra, ...(options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
   // What `npm start` runs: the esbuild bundle (scripts/build.mjs), not tsx, whose kept function
   // names and source transforms cost a server a share of its CPU that production never pays.
   const child = spawn(process.execPath, [...flags, await serverBundle()], {

@@ -101,7 +101,11 @@ export async function buildApp(
     config.APPEND_BATCH_MAX > 1
       ? new GroupCommit(
           (members) => appendBatch(db, members, notices?.origin ?? null),
-          (m) => store.appendEvent(m.gameId, m.event, m.head, notice?.(m.gameId, m.event.seq) ?? null),
+          (m) =>
+            store.appendEvent(m.gameId, m.event, m.head, notice?.(m.gameId, m.event.seq) ?? null, undefined, {
+              actorJson: m.actorJson ?? JSON.stringify(m.event.actor),
+              payloadJson: m.payloadJson ?? JSON.stringify(m.event.payload),
+            }),
           { maxBatch: config.APPEND_BATCH_MAX, inFlight: 2 },
         )
       : null;

@@ -26,18 +26,38 @@ export function genesisText(scenario: unknown, seed: string, rulesVersion: numbe
 
 /** The text an event's hash is the digest of. */
 export function eventText(previous: string, e: HashedFields): string {
-  return previous + canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, type: e.type, payload: e.payload });
+  return eventTextOf(previous, {
+    seq: e.seq,
+    at: e.at,
+    type: e.type,
+    actorJson: canonicalJson(e.actor),
+    payloadJson: canonicalJson(e.payload),
+  });
+}
+
+/** An event's fields with its actor and payload as canonical JSON already (what the store keeps). */
+export type HashedParts = { seq: number; at: number; type: string; actorJson: string; payloadJson: string };
+
+/**
+ * The same text from parts already encoded: the canonical JSON of { seq, at, actor, type, payload }
+ * is those keys in sorted order (actor, at, payload, seq, type), so the server hashes the very
+ * bytes it stores (issue #13) instead of encoding the payload once for each.
+ */
+export function eventTextOf(previous: string, p: HashedParts): string {
+  return `${previous}{"actor":${p.actorJson},"at":${canonicalJson(p.at)},"payload":${p.payloadJson},"seq":${canonicalJson(p.seq)},"type":${canonicalJson(p.type)}}`;
 }
 
 export type HashChain = {
   genesisHash(scenario: unknown, seed: string, rulesVersion: number): string;
   eventHash(previous: string, e: HashedFields): string;
+  eventHashOf(previous: string, p: HashedParts): string;
 };
 
 export function hashChain(digest: Digest = sha256Hex): HashChain {
   return {
     genesisHash: (scenario, seed, rulesVersion) => digest(genesisText(scenario, seed, rulesVersion)),
     eventHash: (previous, e) => digest(eventText(previous, e)),
+    eventHashOf: (previous, p) => digest(eventTextOf(previous, p)),
   };
 }
 

@@ -5,7 +5,7 @@ import { publicScenario } from "./scenario/public";
 import type { Scenario } from "./scenario/schema";
 import { effectiveScenario, holds, scoreOf, scoresFor, signedEnding } from "./score";
 import type { FeedItem, GameState } from "./state";
-import type { SeatRef, View } from "./viewSchema";
+import type { CompactView, SeatRef, View } from "./viewSchema";
 
 /**
  * What a seat may see (GAME.md, "Visibility"). A seat is a role id, "facilitator" or "observer".
@@ -73,7 +73,10 @@ function feedOf(feed: FeedItem[], seq: number): FeedItem[] {
   return feed.slice(i).filter((f) => f.seq === seq);
 }
 
-export function viewFor(state: GameState, seat: string, options: ViewOptions = {}): View {
+export function viewFor(state: GameState, seat: string, options?: { histories?: true }): View;
+export function viewFor(state: GameState, seat: string, options: { histories: false }): CompactView;
+export function viewFor(state: GameState, seat: string, options?: ViewOptions): View | CompactView;
+export function viewFor(state: GameState, seat: string, options: ViewOptions = {}): View | CompactView {
   return viewsOf(state, options)(seat);
 }
 
@@ -84,7 +87,10 @@ export function viewFor(state: GameState, seat: string, options: ViewOptions = {
  * for the state, not once per seat. The gateway builds an event's views for every seat with one
  * of these and encodes each shared part once (server/socket/encodeShared.ts).
  */
-export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: string) => View {
+export function viewsOf(state: GameState, options?: { histories?: true }): (seat: string) => View;
+export function viewsOf(state: GameState, options: { histories: false }): (seat: string) => CompactView;
+export function viewsOf(state: GameState, options?: ViewOptions): (seat: string) => View | CompactView;
+export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: string) => View | CompactView {
   const histories = options.histories ?? true;
   const { scenario } = state;
   const phase = scenario.phases[state.phaseIndex]!;
@@ -168,15 +174,17 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
     // Every seat sees a last call: the clock's endsAt is then the game's end.
     ...(state.lastCall ? { lastCall: state.lastCall } : {}),
   }));
-  // Names grow with every join: kept out of the compact view (a seatJoined event carries its own).
-  // Joins are public as their events are (every seat sees seatJoined); their seqs let a screen
-  // credit a message only to those on the seat when it was sent (seatPeople.ts).
+  // Only in the whole view: the seats' ids, sides and titles never change during a game, and their
+  // names and joins grow with every join (a seatJoined event carries what it adds). Joins are
+  // public as their events are (every seat sees seatJoined); their seqs let a screen credit a
+  // message only to those on the seat when it was sent (seatPeople.ts).
   const seats = once(() =>
     scenario.roles.map((r) => ({
       id: r.id,
       side: r.side,
       title: r.title,
-      ...(histories ? { names: state.seats[r.id] ?? [], joins: state.joins[r.id] ?? [] } : {}),
+      names: state.seats[r.id] ?? [],
+      joins: state.joins[r.id] ?? [],
     })),
   );
   const publicPart = once(() => publicScenario(scenario));
@@ -221,8 +229,7 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
       proposals: proposals(),
       channels,
       feed,
-      seats: seats(),
-      ...(histories ? { scenario: publicPart() } : {}),
+      ...(histories ? { seats: seats(), scenario: publicPart() } : {}),
       mine,
       scorecard,
       secrets: revealed ? secrets() : null,

@@ -133,6 +133,14 @@ export const viewSchema = z.object({
 });
 
 export type View = z.infer<typeof viewSchema>;
+
+/**
+ * The view an `event` carries (view.ts, `histories: false`): no `seats` either, whose ids, sides
+ * and titles never change during a game (the client keeps them from its `state` view, and a
+ * `seatJoined` event adds its name).
+ */
+export const compactViewSchema = viewSchema.omit({ seats: true });
+export type CompactView = z.infer<typeof compactViewSchema>;
 export type SeatRef = z.infer<typeof seatRefSchema>;
 export type ChannelView = z.infer<typeof channelViewSchema>;
 export type ViewOutcome = z.infer<typeof viewOutcomeSchema>;

@@ -288,7 +288,7 @@ describe("a bot's turn", () => {
       });
     }
     // An event's compact view has no scenario: nothing to play from.
-    const compact = viewFor(state, "n-lead", { histories: false });
+    const compact = { ...viewFor(state, "n-lead", { histories: false }), seats: viewFor(state, "n-lead").seats };
     expect(botTurn("linear", compact, state.at, memory)).toMatchObject({ move: null, reason: "unplayable" });
     const over = playBotGame(tinyScenario, "over", { default: "conceder" }).state;
     expect(botTurn("linear", viewFor(over, "n-lead"), over.at, memory)).toMatchObject({ move: null, reason: "over" });

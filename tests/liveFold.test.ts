@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldByApply, longEvents } from "../bench/longGame";
+import { eventHash } from "../server/games/hash";
 import { headOf } from "../server/games/service";
+import { canonicalJson } from "../shared/canonical";
+import { eventText, eventTextOf } from "../shared/hashChain";
 import { apply, createGame, type GameState, liveFold, viewFor, viewsOf } from "../shared/index";
 import { openProposals, proposalById, proposalsChangedBy } from "../shared/proposalIndex";
 import { defaultScenario, tinyScenario } from "../shared/scenarios/index";
@@ -83,6 +86,33 @@ describe("viewsOf", () => {
         }
       }),
       { numRuns: 20, seed: 5 },
+    );
+  });
+});
+
+describe("the hash over the bytes stored", () => {
+  it("is the chain's hash: eventTextOf over canonical parts equals the canonical JSON of the whole event", () => {
+    fc.assert(
+      fc.property(gameArb, (game) => {
+        const { events } = playGame(tinyScenario, game);
+        let previous = "genesis";
+        for (const [i, ev] of events.entries()) {
+          const e = { seq: i + 1, ...ev };
+          const whole =
+            previous + canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, type: e.type, payload: e.payload });
+          const parts = {
+            seq: e.seq,
+            at: e.at,
+            type: e.type,
+            actorJson: canonicalJson(e.actor),
+            payloadJson: canonicalJson(e.payload),
+          };
+          expect(eventTextOf(previous, parts)).toBe(whole);
+          expect(eventText(previous, e)).toBe(whole);
+          previous = eventHash(previous, e);
+        }
+      }),
+      { numRuns: 20, seed: 3 },
     );
   });
 });

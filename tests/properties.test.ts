@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   apply,
+  type CompactView,
   type Condition,
   checkMove,
   createGame,
@@ -392,7 +393,7 @@ function privateKeyPaths(x: unknown, path: string, out: string[]): string[] {
 function checkView(
   state: GameState,
   a: Audience,
-  view: View,
+  view: View | CompactView,
   forbidden: string[],
   opts: { compact: boolean; withScenario: boolean; applied: readonly Effect[] },
 ): void {

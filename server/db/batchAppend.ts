@@ -19,7 +19,8 @@ export type Member = {
   gameId: string;
   event: RecordedEvent;
   head: GameHead;
-  /** The payload's JSON, when the caller has it already (the hash was computed over it). */
+  /** The actor's and payload's JSON, when the caller has them already (the hash was computed over them). */
+  actorJson?: string;
   payloadJson?: string;
 };
 
@@ -63,7 +64,7 @@ function memberJson(m: Member, i: number): string {
   const h = m.head;
   return (
     `{"i":${i},"game_id":${JSON.stringify(m.gameId)},"seq":${e.seq},"at":${e.at},` +
-    `"actor":${JSON.stringify(e.actor)},"type":${JSON.stringify(e.type)},` +
+    `"actor":${m.actorJson ?? JSON.stringify(e.actor)},"type":${JSON.stringify(e.type)},` +
     `"payload":${m.payloadJson ?? JSON.stringify(e.payload)},"hash":${JSON.stringify(e.hash)},` +
     `"status":${JSON.stringify(h.status)},"deadline_at":${h.deadlineAt === null ? "null" : h.deadlineAt},` +
     `"phase_id":${JSON.stringify(h.phaseId)},"outcome":${h.outcome === null ? "null" : JSON.stringify(h.outcome)}}`

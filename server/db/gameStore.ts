@@ -201,14 +201,16 @@ export class GameStore {
     head: GameHead,
     notice: string | null,
     token?: NewToken,
+    /** The actor's and payload's JSON, when the caller has them (the bytes it hashed). */
+    json?: { actorJson: string; payloadJson: string },
   ): Promise<void> {
     const params = [
       gameId,
       e.seq,
       e.at,
-      JSON.stringify(e.actor),
+      json?.actorJson ?? JSON.stringify(e.actor),
       e.type,
-      JSON.stringify(e.payload),
+      json?.payloadJson ?? JSON.stringify(e.payload),
       e.hash,
       head.status,
       head.deadlineAt,

@@ -9,5 +9,5 @@ import { hashChain } from "../../shared/hashChain";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-export const { genesisHash, eventHash } = hashChain(sha256);
+export const { genesisHash, eventHash, eventHashOf } = hashChain(sha256);
 export type { HashedFields } from "../../shared/hashChain";

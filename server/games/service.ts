@@ -22,7 +22,8 @@ import {
   type NewToken,
 } from "../db/gameStore";
 import type { GroupCommit } from "./groupCommit";
-import { eventHash } from "./hash";
+import { canonicalJson } from "../../shared/canonical";
+import { eventHashOf } from "./hash";
 import { FOLD_OFF_THREAD, foldOffThread } from "./offThread";
 
 /**
@@ -185,13 +186,16 @@ export class GameService extends EventEmitter<ServiceEvents> {
       const decision = decide(game.state, actor, move, Math.max(this.now(), game.state.at));
       if (!decision.ok) return decision;
       const seq = game.state.seq + 1;
-      const base = { seq, ...decision.event };
-      const recorded: RecordedEvent = { ...base, hash: eventHash(game.lastHash, base) };
+      const e = decision.event;
+      // Encoded once: hashed (the chain's canonical JSON) and stored as they are.
+      const json = { actorJson: canonicalJson(e.actor), payloadJson: canonicalJson(e.payload) };
+      const hash = eventHashOf(game.lastHash, { seq, at: e.at, type: e.type, ...json });
+      const recorded: RecordedEvent = { seq, ...e, hash };
       // The head goes into the same statement as the event; the state moves only once it is stored.
       const head = game.fold.dryRun(game.state, recorded, headOf);
       try {
-        if (this.group && !token) await this.group.append({ gameId: game.id, event: recorded, head });
-        else await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token);
+        if (this.group && !token) await this.group.append({ gameId: game.id, event: recorded, head, ...json });
+        else await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token, json);
       } catch (err) {
         if (isUniqueViolation(err)) {
           // Another process wrote this seq first: fold what it wrote, then judge the move again.

@@ -5,6 +5,7 @@ import type { BotStrategy } from "../../shared/bots/strategy";
 import {
   type ClientToServerEvents,
   type ClientView,
+  type CompactClientView,
   type EventMessage,
   type HandshakeRefusal,
   handshakeAuth,
@@ -22,7 +23,6 @@ import {
   isRevealedTo,
   type RecordedEvent,
   type RuleError,
-  type ViewOptions,
   viewFor,
   viewsOf,
 } from "../../shared/index";
@@ -213,7 +213,7 @@ export class Gateway {
       page: (from, limit) => limits.resumeReads.run(() => store.eventsAfter(gameId, from, limit)),
       pageSize: limits.resumePage,
       seen: (state, e) => this.seenAt(state, e)(seat),
-      compactView: (state) => seatView(state, seat, gameId, { histories: false }),
+      compactView: (state) => compactSeatView(state, seat, gameId),
       wholeView: (state) => seatView(state, seat, gameId),
       onError: (err) => log.warn({ err, gameId }, "resume failed"),
     });
@@ -332,9 +332,14 @@ export class Gateway {
   }
 }
 
-/** A seat's view in the contract's shape: the view and its game's id. */
-function seatView(state: GameState, seat: string, gameId: string, options?: ViewOptions): ClientView {
-  return { ...viewFor(state, seat, options), gameId };
+/** A seat's whole view in the contract's shape: the view and its game's id. */
+function seatView(state: GameState, seat: string, gameId: string): ClientView {
+  return { ...viewFor(state, seat), gameId };
+}
+
+/** A seat's compact view (an event's) in the contract's shape. */
+function compactSeatView(state: GameState, seat: string, gameId: string): CompactClientView {
+  return { ...viewFor(state, seat, { histories: false }), gameId };
 }
 
 type Drainable = { writeBuffer: unknown[]; once(event: "drain", f: () => void): unknown };

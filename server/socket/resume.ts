@@ -2,6 +2,7 @@ import type { Socket } from "socket.io";
 import type {
   ClientToServerEvents,
   ClientView,
+  CompactClientView,
   EventMessage,
   InterServerEvents,
   SeenEvent,
@@ -59,7 +60,7 @@ export type ResumeDeps = {
   pageSize: number;
   /** What this seat sees of an event at `state` (null: nothing). */
   seen(state: GameState, e: RecordedEvent): SeenEvent | null;
-  compactView(state: GameState): ClientView;
+  compactView(state: GameState): CompactClientView;
   wholeView(state: GameState): ClientView;
   onError(err: unknown): void;
 };

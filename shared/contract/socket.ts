@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { botStrategySchema } from "../bots/strategy";
 import { INT4_MAX } from "../text";
-import { viewSchema } from "../viewSchema";
+import { compactViewSchema, viewSchema } from "../viewSchema";
 import { seenEvent } from "./games";
 import { type RuleError, ruleErrorSchema } from "./ruleErrors";
 
@@ -60,6 +60,9 @@ export type ResumeRequest = z.infer<typeof resumeRequest>;
 /** A seat's view on the wire: the view (shared/viewSchema.ts) and the game it belongs to. */
 export const clientView = viewSchema.extend({ gameId: z.string() });
 export type ClientView = z.infer<typeof clientView>;
+/** An event's compact view on the wire (no histories, no seats: shared/viewSchema.ts). */
+export const compactClientView = compactViewSchema.extend({ gameId: z.string() });
+export type CompactClientView = z.infer<typeof compactClientView>;
 
 /** `state { seq, view }`: the seat's whole view, channel histories included. */
 export const stateMessage = z.object({ seq: z.int().min(0), view: clientView });
@@ -69,7 +72,7 @@ export type StateMessage = z.infer<typeof stateMessage>;
  * `event { seq, event, view }`: one event the seat may see, redacted for it, with the compact view
  * after it (no channel histories, none of what never changes during a game).
  */
-export const eventMessage = z.object({ seq: z.int().min(1), event: seenEvent, view: clientView });
+export const eventMessage = z.object({ seq: z.int().min(1), event: seenEvent, view: compactClientView });
 export type EventMessage = z.infer<typeof eventMessage>;
 
 /** `presence { seats }`, to the facilitator: who is connected, across every process. */

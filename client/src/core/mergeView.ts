@@ -40,13 +40,12 @@ export function mergeEvent(prev: ClientView, m: EventMessage): ClientView {
           roles: v.secrets.roles.map((r) => ({ ...prev.secrets!.roles.find((x) => x.id === r.id), ...r })),
         }
       : v.secrets;
-  // Names and joins are not in the compact view: kept from before, and a join adds its own (as apply does).
+  // Seats are not in the compact view: kept from before, and a join adds its name (as apply does).
   const joined = m.event.type === "seatJoined" ? m.event.payload : null;
-  const seats = v.seats.map((s) => {
-    const before = prev.seats.find((p) => p.id === s.id);
-    const names = s.names ?? before?.names ?? [];
-    const joins = s.joins ?? before?.joins ?? [];
-    if (joined?.seat !== s.id || joins.some((j) => j.seq === m.seq)) return { ...s, names, joins };
+  const seats = prev.seats.map((s) => {
+    const names = s.names ?? [];
+    const joins = s.joins ?? [];
+    if (joined === null || joined.seat !== s.id || joins.some((j) => j.seq === m.seq)) return s;
     return { ...s, names: [...names, joined.name], joins: [...joins, { name: joined.name, seq: m.seq }] };
   });
   return { ...v, scenario: v.scenario ?? prev.scenario, channels, proposals, feed, mine, secrets, seats };
