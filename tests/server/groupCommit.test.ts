@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendBatch, type Member } from "../../server/db/batchAppend";
 import { isForeignKeyViolation, isUniqueViolation } from "../../server/db/gameStore";
@@ -138,11 +139,17 @@ const KILL_ENV = { MOVE_BURST: "1000", MOVES_PER_SECOND: "1000" };
 
 describe.each(await childStores("summitry-kill-"))("kill -9 in the middle of group commits ($name)", ({ make }) => {
   let store: Store | null = null;
-  afterAll(async () => store?.drop());
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    // A failed run leaves no server behind.
+    for (const c of children) c.kill("SIGKILL");
+    await store?.drop();
+  });
 
   it("loses no acknowledged move, and the next start goes on from each game's last event", async () => {
     store = await make();
     const first = await startChild(store, KILL_ENV);
+    children.push(first.child);
     const games = await Promise.all(Array.from({ length: 8 }, () => newGame(first.url, "great-rebalancing")));
     const facs = await Promise.all(games.map((g) => connect(first.url, g.facilitatorToken)));
     const acked = new Map<string, number[]>(games.map((g) => [g.gameId, []]));
@@ -178,6 +185,7 @@ describe.each(await childStores("summitry-kill-"))("kill -9 in the middle of gro
     await db.close();
 
     const second = await startChild(store, KILL_ENV);
+    children.push(second.child);
     try {
       for (const g of games) {
         const f = await connect(second.url, g.facilitatorToken);
