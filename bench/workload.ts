@@ -44,12 +44,18 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 type Step = { rate: number; done: number; p99: number };
 
+/** The JS heap's share of the RSS, as /metrics tells it (an older server tells less). */
+const heapOf = (m: { heapUsed?: number; heapTotal?: number; external?: number } | undefined) =>
+  m?.heapTotal === undefined || m.external === undefined
+    ? `JS heap ${m?.heapUsed?.toFixed(0) ?? "?"} MB in use`
+    : `JS heap ${m.heapUsed?.toFixed(0)} MB in use of ${m.heapTotal.toFixed(0)}, ${m.external.toFixed(0)} MB outside it`;
+
 async function serverMetrics(url: string) {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
   return (await res.json()) as {
     moveMs: { p99: number };
     eventLoopDelayMs: { p99: number; max: number };
-    memoryMb: { rss: number; heapUsed: number };
+    memoryMb?: { rss: number; heapUsed?: number; heapTotal?: number; external?: number };
   };
 }
 
@@ -130,7 +136,7 @@ async function openLoop(server: ServerProcess, tables: Table[], rate: number, se
     `  fan-out (ack → last seat of the table has the event): p50 ${ms(pct(fanout, 50))}, p99 ${ms(pct(fanout, 99))}; send → last seat p99 ${ms(pct(toLast, 99))}; ${missing} events not seen by their whole audience`,
   );
   console.log(
-    `  server: ${cpu.toFixed(1)} CPU s (${((cpu / wall) * 100).toFixed(0)}% of a core, ${((cpu / ok.length) * 1000).toFixed(2)} ms a move), ${rssMb(server.pid).toFixed(0)} MB RSS (${inside.memoryMb.heapUsed.toFixed(0)} MB of JS heap in use); inside: move p99 ${ms(inside.moveMs.p99)}, event-loop delay p99 ${ms(inside.eventLoopDelayMs.p99)}`,
+    `  server: ${cpu.toFixed(1)} CPU s (${((cpu / wall) * 100).toFixed(0)}% of a core, ${((cpu / ok.length) * 1000).toFixed(2)} ms a move), ${rssMb(server.pid).toFixed(0)} MB RSS (${heapOf(inside.memoryMb)}); inside: move p99 ${ms(inside.moveMs.p99)}, event-loop delay p99 ${ms(inside.eventLoopDelayMs.p99)}`,
   );
   console.log(
     `  PostgreSQL: ${pgCpu.toFixed(1)} CPU s (${((pgCpu / wall) * 100).toFixed(0)}% of a core; every postgres process on the machine, other databases' backends too)`,

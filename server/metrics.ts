@@ -34,7 +34,13 @@ export class Metrics {
       moves: this.count,
       moveMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) },
       eventLoopDelayMs: loop,
-      memoryMb: { rss: round(mem.rss / 2 ** 20), heapUsed: round(mem.heapUsed / 2 ** 20) },
+      // Where an RSS goes: the JS heap in use and reserved, and what lives outside it (buffers).
+      memoryMb: {
+        rss: round(mem.rss / 2 ** 20),
+        heapUsed: round(mem.heapUsed / 2 ** 20),
+        heapTotal: round(mem.heapTotal / 2 ** 20),
+        external: round(mem.external / 2 ** 20),
+      },
     };
   }
 

@@ -24,16 +24,45 @@ export type ViewOptions = {
   histories?: boolean;
 };
 
+/**
+ * Parts of views that never change once made (a seat's reference, the channels it reads, a
+ * role's compact part): made once per scenario and shared by every view of every event, so an
+ * encoder may keep their text as long as the objects live (server/socket/encodeShared.ts).
+ * Nothing may change them: they are frozen.
+ */
+export const lastingParts = new WeakSet<object>();
+const lasting = <T extends object>(part: T): T => {
+  lastingParts.add(Object.freeze(part));
+  return part;
+};
+const madeFor = new WeakMap<Scenario, Map<string, object>>();
+/** A lasting part of this scenario's, made once under `key`. */
+function lastingPart<T extends object>(scenario: Scenario, key: string, make: () => T): T {
+  let parts = madeFor.get(scenario);
+  if (!parts) {
+    parts = new Map();
+    madeFor.set(scenario, parts);
+  }
+  let part = parts.get(key) as T | undefined;
+  if (!part) {
+    part = lasting(make());
+    parts.set(key, part);
+  }
+  return part;
+}
+
 export function isRevealedTo(state: GameState, seat: string): boolean {
   return seat === "facilitator" || (state.outcome !== null && state.scenario.rules.revealAtEnd);
 }
 
 export function seatRef(scenario: Scenario, seat: string): SeatRef {
-  if (seat === "facilitator") return { id: "facilitator" };
-  if (seat === "observer") return { id: "observer" };
-  const role = scenario.roles.find((r) => r.id === seat);
-  if (!role) throw new Error(`viewFor: no seat "${seat}"`);
-  return { id: seat, side: role.side, role: role.id };
+  return lastingPart(scenario, `seat\u0000${seat}`, (): SeatRef => {
+    if (seat === "facilitator") return { id: "facilitator" };
+    if (seat === "observer") return { id: "observer" };
+    const role = scenario.roles.find((r) => r.id === seat);
+    if (!role) throw new Error(`viewFor: no seat "${seat}"`);
+    return { id: seat, side: role.side, role: role.id };
+  });
 }
 
 /** Whether a feed item (inject, note, reveal) is addressed to this seat. */
@@ -48,22 +77,12 @@ export function feedVisible(scenario: Scenario, item: Pick<FeedItem, "to">, seat
  * The channels a seat reads, without their histories: the same list for every event of a game
  * (it changes only when the game's end opens everything), so made once per scenario and seat.
  */
-const readableChannels = new WeakMap<Scenario, Map<string, View["channels"]>>();
 function channelsFor(scenario: Scenario, seat: string, revealed: boolean): View["channels"] {
-  let bySeat = readableChannels.get(scenario);
-  if (!bySeat) {
-    bySeat = new Map();
-    readableChannels.set(scenario, bySeat);
-  }
-  const key = `${revealed ? "1" : "0"}${seat}`;
-  let list = bySeat.get(key);
-  if (!list) {
-    list = channelsOf(scenario)
+  return lastingPart(scenario, `channels\u0000${revealed ? "1" : "0"}${seat}`, () =>
+    channelsOf(scenario)
       .filter((ch) => revealed || canRead(scenario, ch, seat))
-      .map((ch) => ({ id: ch.id, title: ch.title, kind: ch.kind, members: ch.members }));
-    bySeat.set(key, list);
-  }
-  return list;
+      .map((ch) => lasting({ id: ch.id, title: ch.title, kind: ch.kind, members: ch.members })),
+  );
 }
 
 /** The feed items event `seq` added: at the end, since the feed is appended in seq order. */
@@ -127,7 +146,9 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
   });
   const rolePrivate = perKey((roleId) => {
     const role = scenario.roles.find((r) => r.id === roleId)!;
-    return histories ? { id: role.id, brief: role.brief, objectives: role.objectives } : { id: role.id };
+    return histories
+      ? { id: role.id, brief: role.brief, objectives: role.objectives }
+      : lastingPart(scenario, `role\u0000${role.id}`, () => ({ id: role.id }));
   });
   const sideScore = perKey((sideId) => ({
     id: sideId,

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
+import { canonicalJson } from "../../shared/canonical";
 import {
   type Actor,
   createGame,
@@ -22,7 +23,6 @@ import {
   type NewToken,
 } from "../db/gameStore";
 import type { GroupCommit } from "./groupCommit";
-import { canonicalJson } from "../../shared/canonical";
 import { eventHashOf } from "./hash";
 import { FOLD_OFF_THREAD, foldOffThread } from "./offThread";
 

@@ -1,4 +1,8 @@
+import { lastingParts } from "../../shared/view";
 import { Encoded } from "./parser";
+
+/** The text of the views' lasting parts (shared/view.ts): kept as long as the parts live. */
+const lastingText = new WeakMap<object, string>();
 
 /**
  * JSON for many messages that share parts (issue #13): the views of one event's seats hold the
@@ -16,6 +20,14 @@ export class SharedJson {
   /** `value`'s JSON; objects `depth` levels down are spliced from their parts. */
   of(value: unknown, depth = 0): string {
     if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+    if (lastingParts.has(value)) {
+      let kept = lastingText.get(value);
+      if (kept === undefined) {
+        kept = JSON.stringify(value);
+        lastingText.set(value, kept);
+      }
+      return kept;
+    }
     let text = this.memo.get(value);
     if (text === undefined) {
       text =
@@ -27,7 +39,8 @@ export class SharedJson {
     return text;
   }
 
-  private fields(obj: Record<string, unknown>, depth: number): string {
+  /** `tail`: one more field's text, last (the view's gameId). */
+  private fields(obj: Record<string, unknown>, depth: number, tail = ""): string {
     let out = "";
     for (const key of Object.keys(obj)) {
       const v = obj[key];
@@ -35,12 +48,20 @@ export class SharedJson {
       if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
       out += `${out === "" ? "" : ","}${JSON.stringify(key)}:${this.of(v, depth)}`;
     }
+    if (tail !== "") out += `${out === "" ? "" : ","}${tail}`;
     return `{${out}}`;
   }
 
-  /** An `event` message `{ seq, event, view }` ready for the wire (parser.ts). */
-  eventMessage(seq: number, event: object, view: object): Encoded {
+  /**
+   * An `event` message `{ seq, event, view }` ready for the wire (parser.ts), the view with the
+   * game's id as its last field (as `{ ...view, gameId }` would have it, without the copy).
+   */
+  eventMessage(seq: number, event: object, view: object, gameId?: string): Encoded {
     // The view's own fields, then its phase, mine, scorecard and secrets' fields: shared by audience.
-    return new Encoded(`{"seq":${seq},"event":${this.of(event)},"view":${this.of(view, 2)}}`);
+    const v =
+      gameId === undefined
+        ? this.of(view, 2)
+        : this.fields(view as Record<string, unknown>, 1, `"gameId":${JSON.stringify(gameId)}`);
+    return new Encoded(`{"seq":${seq},"event":${this.of(event)},"view":${v}}`);
   }
 }

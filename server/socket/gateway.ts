@@ -253,7 +253,7 @@ export class Gateway {
     for (const [seat, sockets] of seats) {
       const event = seen(seat);
       if (!event) continue;
-      const message = json.eventMessage(e.seq, event, { ...views(seat), gameId: game.id });
+      const message = json.eventMessage(e.seq, event, views(seat), game.id);
       this.send(game.id, seat, sockets, message);
     }
   }

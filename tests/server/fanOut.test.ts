@@ -48,7 +48,7 @@ describe("encoding an event once per audience", () => {
           for (const seat of seats) {
             const want = plain(e.seq, state, e, seat, "g");
             if (!want) continue;
-            const text = json.eventMessage(e.seq, want.event, { ...views(seat), gameId: "g" }).json;
+            const text = json.eventMessage(e.seq, want.event, views(seat), "g").json;
             expect(text).toBe(JSON.stringify(want));
           }
         }
