@@ -255,8 +255,11 @@ export class GameStore {
   async saveSnapshot(gameId: string, seq: number, state: GameState): Promise<void> {
     const { scenario: _scenario, ...rest } = state;
     const text = JSON.stringify(rest);
+    // Only the latest is ever read (a load that cannot use it folds the whole log): the older ones go.
     await this.db.query(
-      "INSERT INTO snapshots (game_id, seq, state) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING",
+      `WITH ins AS (
+         INSERT INTO snapshots (game_id, seq, state) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING RETURNING seq
+       ) DELETE FROM snapshots WHERE game_id = $1 AND seq < $2 AND EXISTS (SELECT 1 FROM ins)`,
       [gameId, seq, text],
       "summitry_snapshot",
     );

@@ -224,10 +224,11 @@ export class GameService extends EventEmitter<ServiceEvents> {
     game.lastActivity = this.now();
     this.emit("event", game, e);
     this.arm(game);
-    // Every SNAPSHOT_EVERY events, then every eighth of the game's length: a snapshot's cost grows
-    // with the game, so a fixed interval made a long game's moves dearer as it went; this way it
-    // is a constant share of each move, and a load folds at most an eighth of the game.
-    const every = Math.max(this.options.snapshotEvery, Math.floor(game.snapshotSeq / 8));
+    // Every SNAPSHOT_EVERY events, then each time the game has grown by half: a snapshot's cost
+    // grows with the game (20 MB of JSON at 80,000 moves, which PostgreSQL parses and compresses),
+    // so a fixed interval made a long game's moves dearer as it went; this way it is a constant
+    // share of each move, and a load folds at most a third of the game (on the worker thread).
+    const every = Math.max(this.options.snapshotEvery, Math.floor(game.snapshotSeq / 2));
     if (next.seq - game.snapshotSeq >= every) {
       game.snapshotSeq = next.seq;
       // Off the move's path: a snapshot only shortens the next load.
