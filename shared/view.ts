@@ -162,7 +162,9 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
       roles: scenario.roles.map((r) => rolePrivate(r.id)),
       ...(histories ? { injects: scenario.injects } : {}),
       deck: deckLeft(scenario.injects, state.played),
-      played: state.played,
+      // Copies, as every list a view takes from the state: a live game's grow in place
+      // (apply.ts liveFold), and a view may be encoded after the next event (an HTTP reply, a resume).
+      played: state.played.slice(),
       scores: scoreOf(state, { effective: effective(), live: live() }),
       // Control's action an undo would compensate (rules version 4): its shifts are secrets too.
       ...(state.undoable !== undefined ? { undoable: state.undoable } : {}),
@@ -204,8 +206,8 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
       id: r.id,
       side: r.side,
       title: r.title,
-      names: state.seats[r.id] ?? [],
-      joins: state.joins[r.id] ?? [],
+      names: (state.seats[r.id] ?? []).slice(),
+      joins: (state.joins[r.id] ?? []).slice(),
     })),
   );
   const publicPart = once(() => publicScenario(scenario));

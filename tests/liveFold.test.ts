@@ -5,7 +5,7 @@ import { eventHash } from "../server/games/hash";
 import { headOf } from "../server/games/service";
 import { canonicalJson } from "../shared/canonical";
 import { eventText, eventTextOf } from "../shared/hashChain";
-import { apply, createGame, type GameState, liveFold, viewFor, viewsOf } from "../shared/index";
+import { apply, createGame, decide, type GameState, liveFold, viewFor, viewsOf } from "../shared/index";
 import { openProposals, proposalById, proposalsChangedBy } from "../shared/proposalIndex";
 import { defaultScenario, tinyScenario } from "../shared/scenarios/index";
 import { gameArb, playGame } from "./support/randomPlay";
@@ -114,5 +114,30 @@ describe("the hash over the bytes stored", () => {
       }),
       { numRuns: 20, seed: 3 },
     );
+  });
+});
+
+describe("views of a live game", () => {
+  it("stay as they were made when later events grow the state's lists in place", () => {
+    const events = longEvents(defaultScenario, "alias", 300);
+    const live = liveFold();
+    let state: GameState = createGame(defaultScenario, { seed: "alias" });
+    const step = (actor: unknown, move: unknown) => {
+      const d = decide(state, actor, move, state.at + 1);
+      if (!d.ok) throw new Error(`${JSON.stringify(move)}: ${d.error.code}`);
+      state = live.apply(state, d.event);
+    };
+    for (const e of events.slice(0, 200)) state = live.apply(state, e);
+    step({ system: true }, { type: "seatJoined", seat: "us-treasury", name: "Ana" });
+    step({ facilitator: true }, { type: "drawInject" });
+    const seats = [...defaultScenario.roles.map((r) => r.id), "observer", "facilitator"];
+    const views = seats.map((seat) => viewFor(state, seat));
+    const compact = seats.map((seat) => viewFor(state, seat, { histories: false }));
+    const text = JSON.stringify([views, compact]);
+    // Every list grows: messages, proposals, the feed, the played cards, a seat's names and joins.
+    for (const e of events.slice(200)) state = live.apply(state, e);
+    step({ system: true }, { type: "seatJoined", seat: "us-treasury", name: "Ben" });
+    step({ facilitator: true }, { type: "drawInject" });
+    expect(JSON.stringify([views, compact])).toBe(text);
   });
 });
