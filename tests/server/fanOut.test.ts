@@ -97,13 +97,15 @@ describe("encoding an event once per audience", () => {
   });
 });
 
-describe("the fan-out over real sockets", () => {
+// On each database: on PostgreSQL, Socket.IO's adapter is the cluster one, and a room emit must
+// stay in this process (the other processes tell their own sockets, db/notices.ts).
+describe.each(backends)("the fan-out over real sockets ($name)", (backend) => {
   let server: Running;
   let game: { gameId: string; facilitatorToken: string; joinCodes: Record<string, string>; observerCode: string };
   const clients: { seat: string; client: SeatClient }[] = [];
 
   beforeAll(async () => {
-    server = await startServer((await backends[0]!.fresh()).db);
+    server = await startServer((await backend.fresh()).db);
     await http(server.url, "POST", "/api/scenarios", { token: TEST_OPERATOR_KEY, body: tinyScenario });
     game = (
       await http(server.url, "POST", "/api/games", { token: TEST_OPERATOR_KEY, body: { scenarioId: "tiny-summit" } })
