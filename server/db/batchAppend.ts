@@ -24,17 +24,22 @@ export type Member = {
   payloadJson?: string;
 };
 
-export type MemberResult = "stored" | "taken" | "no_game";
+/** `locked`: its game's row was locked by another transaction (a deletion): not tried, store it alone. */
+export type MemberResult = "stored" | "taken" | "no_game" | "locked";
 
 const BATCH = `
   WITH batch AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(
       i int, game_id text, seq int, at bigint, actor jsonb, type text, payload jsonb, hash text,
       status text, deadline_at bigint, phase_id text, outcome jsonb)
+  ), g AS (
+    -- A game whose row another transaction holds (a deletion cascading over its events) is left
+    -- out, not waited for: one such game would hold up every other member of the batch.
+    SELECT id FROM games WHERE id IN (SELECT game_id FROM batch) FOR KEY SHARE SKIP LOCKED
   ), ins AS (
     INSERT INTO events (game_id, seq, at, actor, type, payload, hash)
     SELECT b.game_id, b.seq, b.at, b.actor, b.type, b.payload, b.hash
-    FROM batch b WHERE EXISTS (SELECT 1 FROM games g WHERE g.id = b.game_id)
+    FROM batch b JOIN g ON g.id = b.game_id
     ON CONFLICT DO NOTHING
     RETURNING game_id, seq
   ), upd AS (
@@ -46,7 +51,8 @@ const BATCH = `
 
 const RESULTS = `
   SELECT b.i, EXISTS (SELECT 1 FROM upd WHERE upd.i = b.i) AS stored,
-    EXISTS (SELECT 1 FROM games g WHERE g.id = b.game_id) AS known
+    EXISTS (SELECT 1 FROM g WHERE g.id = b.game_id) AS tried,
+    EXISTS (SELECT 1 FROM games x WHERE x.id = b.game_id) AS known
   FROM batch b`;
 const BATCH_APPEND = `${BATCH}${RESULTS}`;
 // One notice for the batch, of the members stored, in the listener's format (db/notices.ts).
@@ -78,8 +84,8 @@ export async function appendBatch(db: Database, members: Member[], origin: strin
     origin === null
       ? await db.query(BATCH_APPEND, [json], "summitry_append_batch")
       : await db.query(BATCH_APPEND_AND_NOTIFY, [json, origin], "summitry_append_batch_notify")
-  ) as { rows: { i: number; stored: boolean; known: boolean }[] };
+  ) as { rows: { i: number; stored: boolean; tried: boolean; known: boolean }[] };
   const out: MemberResult[] = members.map(() => "no_game");
-  for (const r of result.rows) out[r.i] = r.stored ? "stored" : r.known ? "taken" : "no_game";
+  for (const r of result.rows) out[r.i] = r.stored ? "stored" : !r.known ? "no_game" : r.tried ? "taken" : "locked";
   return out;
 }

@@ -74,7 +74,7 @@ export class GroupCommit {
   private async store(batch: Pending[]): Promise<void> {
     this.stats.batches++;
     this.stats.members += batch.length;
-    if (batch.length === 1) return this.alone(batch[0]!);
+    // A batch of one too goes through the batch statement: that one never waits on a locked game.
     let results: MemberResult[];
     try {
       results = await this.many(batch.map((p) => p.member));
@@ -90,6 +90,9 @@ export class GroupCommit {
     batch.forEach((p, i) => {
       const r = results[i];
       if (r === "stored") p.resolve();
+      // Its game's row was locked (a deletion): alone, and outside the batches' slots, it waits
+      // for that as it always did, while the next batches go on.
+      else if (r === "locked") void this.alone(p);
       else if (r === "taken") p.reject(pgError("23505", `seq ${p.member.event.seq} of ${p.member.gameId} is taken`));
       else p.reject(pgError("23503", `no game ${p.member.gameId}`));
     });

@@ -56,12 +56,14 @@ class Decoder extends DefaultDecoder {
   // biome-ignore lint/suspicious/noExplicitAny: the emitter's listener signature, as the base declares it
   override on(event: any, listener: (...args: any[]) => void): this {
     if (event !== "decoded") return super.on(event, listener);
-    return super.on(event, (packet: Packet) => {
+    const tagging = (packet: Packet) => {
       if (packet.type === PacketType.EVENT && Array.isArray(packet.data) && this.bytes > 0) {
         for (const arg of packet.data) if (typeof arg === "object" && arg !== null) sizes.set(arg, this.bytes);
       }
       listener(packet);
-    });
+    };
+    // The emitter removes a wrapped listener by its `fn` (Socket.IO's client does, on close).
+    return super.on(event, Object.assign(tagging, { fn: listener }));
   }
 }
 

@@ -101,11 +101,12 @@ async function replay(socket: ResumeSocket, fromSeq: number, deps: ResumeDeps): 
   let failed = false;
   try {
     const view = deps.compactView(at);
-    // The one compact view goes with every page's events: encoded once (encodeShared.ts).
-    const json = new SharedJson();
     let cursor = fromSeq;
     while (cursor < at.seq && socket.connected) {
       const page = await deps.page(cursor, deps.pageSize);
+      // The one compact view goes with every event of the page, encoded once for it
+      // (encodeShared.ts); one encoder a page, so that nothing of a sent page is held after it.
+      const json = new SharedJson();
       let sent = 0;
       for (const e of page) {
         if (e.seq > at.seq) break;

@@ -90,8 +90,8 @@ describe.each(backends)("group commit ($name)", (backend) => {
     expect(await texts(a!.gameId)).toEqual([{ text: "stored" }]);
     expect(await texts(b!.gameId)).toEqual([{ text: "first" }]);
 
-    // Through the queue, one statement in flight: the first member goes alone, the next two
-    // together. A NUL in a JSON string is refused by the database's jsonb, so that statement fails
+    // Through the queue, one statement in flight: the first member goes in a statement of its
+    // own, the next two together. A NUL in a JSON string is refused by the database's jsonb, so that statement fails
     // as a whole, and the queue stores its members one by one: only the bad one fails.
     const sizes: number[] = [];
     const group = new GroupCommit(
@@ -108,7 +108,7 @@ describe.each(backends)("group commit ($name)", (backend) => {
       await next(b!.gameId, "nul \u0000 here", 2),
     ];
     const settled = await Promise.allSettled(members.map((m) => group.append(m)));
-    expect(sizes).toEqual([2]);
+    expect(sizes).toEqual([1, 2]);
     expect(settled.map((x) => x.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
     expect(await texts(d!.gameId)).toEqual([{ text: "fine" }]);
     expect(await texts(b!.gameId)).toEqual([{ text: "first" }]);
@@ -123,13 +123,68 @@ describe.each(backends)("group commit ($name)", (backend) => {
       await next(d!.gameId, "ok", 2),
     ];
     const out = await Promise.allSettled(mixed.map((m) => group.append(m)));
-    expect(sizes).toEqual([2, 2]);
+    expect(sizes).toEqual([1, 2, 1, 2, 1]);
     expect(out[0]!.status).toBe("fulfilled");
     expect(out[1]!.status === "rejected" && isUniqueViolation(out[1]!.reason)).toBe(true);
     expect(out[2]!.status === "rejected" && isForeignKeyViolation(out[2]!.reason)).toBe(true);
     expect(out[3]!.status).toBe("fulfilled");
     expect(await texts(d!.gameId)).toEqual([{ text: "fine" }, { text: "ok" }]);
   });
+
+  it.runIf(backend.name === "postgres")(
+    "never holds a batch up for a game whose row another transaction has locked",
+    async () => {
+      const { service, store, db } = server.ctx;
+      const [locked, free] = await Promise.all([newGame(server.url), newGame(server.url)]);
+      const member = async (gameId: string, text: string): Promise<Member> => {
+        const game = (await service.get(gameId))!;
+        const seq = game.state.seq + 1;
+        const e = {
+          seq,
+          at: Date.now(),
+          actor: { facilitator: true as const },
+          type: "note" as const,
+          payload: { text },
+        };
+        return { gameId, event: { ...e, hash: `lock-${gameId}-${seq}` }, head: headOf(game.state) };
+      };
+      // A deletion in progress holds the game's row, as `DELETE /api/games/:id` does while it cascades.
+      const holder = await db.pool!.connect();
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM games WHERE id = $1 FOR UPDATE", [locked!.gameId]);
+      try {
+        expect(
+          await appendBatch(db, [await member(locked!.gameId, "held"), await member(free!.gameId, "free")], null),
+        ).toEqual(["locked", "stored"]);
+        // Through the queue: the free game's move is stored at once; the locked one waits alone.
+        const group = new GroupCommit(
+          (ms) => appendBatch(db, ms, null),
+          (m) => store.appendEvent(m.gameId, m.event, m.head, null),
+          { maxBatch: 10, inFlight: 1 },
+        );
+        const waiting = group.append(await member(locked!.gameId, "held"));
+        const second = { ...(await member(free!.gameId, "free again")) };
+        second.event = { ...second.event, seq: 2, hash: `lock-${free!.gameId}-2` };
+        await group.append(second);
+        let settled = false;
+        waiting.then(() => {
+          settled = true;
+        });
+        await new Promise((r) => setTimeout(r, 200));
+        expect(settled).toBe(false);
+        await holder.query("COMMIT");
+        await waiting;
+        expect((await store.eventsAfter(locked!.gameId, 0)).map((e) => e.payload)).toEqual([{ text: "held" }]);
+        expect((await store.eventsAfter(free!.gameId, 0)).map((e) => e.payload)).toEqual([
+          { text: "free" },
+          { text: "free again" },
+        ]);
+      } finally {
+        await holder.query("ROLLBACK").catch(() => {});
+        holder.release();
+      }
+    },
+  );
 });
 
 // kill -9 in the middle of a burst over many games: every acknowledged move is stored, and the
