@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendBatch, type Member } from "../../server/db/batchAppend";
 import { isForeignKeyViolation, isUniqueViolation } from "../../server/db/gameStore";
 import { GroupCommit } from "../../server/games/groupCommit";
-import { headOf } from "../../server/games/service";
+import { type GameService, headOf } from "../../server/games/service";
 import { tinyScenario } from "../../shared/scenarios/index";
 import { backends } from "../support/backends";
 import { childStores, type Store, startChild } from "../support/childServer";
@@ -18,6 +18,13 @@ const newGame = async (url: string, scenarioId = "tiny-summit") =>
     gameId: string;
     facilitatorToken: string;
   };
+
+/** A facilitator's note as a batch member at `seq`, with the game's head as the service has it. */
+async function noteMember(service: GameService, gameId: string, text: string, seq: number): Promise<Member> {
+  const game = (await service.get(gameId))!;
+  const e = { seq, at: Date.now(), actor: { facilitator: true as const }, type: "note" as const, payload: { text } };
+  return { gameId, event: { ...e, hash: `test-${gameId}-${seq}` }, head: headOf(game.state) };
+}
 
 describe.each(backends)("group commit ($name)", (backend) => {
   let server: Running;
@@ -68,17 +75,7 @@ describe.each(backends)("group commit ($name)", (backend) => {
   it("fails only the members it must: a taken seq, a deleted game, a member the database refuses", async () => {
     const { service, store, db } = server.ctx;
     const [a, b, c, d] = await Promise.all(Array.from({ length: 4 }, () => newGame(server.url)));
-    const next = async (gameId: string, text: string, seq: number): Promise<Member> => {
-      const game = (await service.get(gameId))!;
-      const e = {
-        seq,
-        at: Date.now(),
-        actor: { facilitator: true as const },
-        type: "note" as const,
-        payload: { text },
-      };
-      return { gameId, event: { ...e, hash: `test-${gameId}-${seq}` }, head: headOf(game.state) };
-    };
+    const next = (gameId: string, text: string, seq: number) => noteMember(service, gameId, text, seq);
     const texts = async (gameId: string) => (await store.eventsAfter(gameId, 0)).map((e) => e.payload);
     await service.submit(b!.gameId, { facilitator: true }, { type: "note", text: "first" });
     const gone = await next(c!.gameId, "gone", 1);
@@ -136,18 +133,8 @@ describe.each(backends)("group commit ($name)", (backend) => {
     async () => {
       const { service, store, db } = server.ctx;
       const [locked, free] = await Promise.all([newGame(server.url), newGame(server.url)]);
-      const member = async (gameId: string, text: string): Promise<Member> => {
-        const game = (await service.get(gameId))!;
-        const seq = game.state.seq + 1;
-        const e = {
-          seq,
-          at: Date.now(),
-          actor: { facilitator: true as const },
-          type: "note" as const,
-          payload: { text },
-        };
-        return { gameId, event: { ...e, hash: `lock-${gameId}-${seq}` }, head: headOf(game.state) };
-      };
+      const member = async (gameId: string, text: string) =>
+        noteMember(service, gameId, text, (await service.get(gameId))!.state.seq + 1);
       // A deletion in progress holds the game's row, as `DELETE /api/games/:id` does while it cascades.
       const holder = await db.pool!.connect();
       await holder.query("BEGIN");
@@ -164,7 +151,7 @@ describe.each(backends)("group commit ($name)", (backend) => {
         );
         const waiting = group.append(await member(locked!.gameId, "held"));
         const second = { ...(await member(free!.gameId, "free again")) };
-        second.event = { ...second.event, seq: 2, hash: `lock-${free!.gameId}-2` };
+        second.event = { ...second.event, seq: 2, hash: `test-${free!.gameId}-2` };
         await group.append(second);
         let settled = false;
         waiting.then(() => {
