@@ -102,10 +102,7 @@ export async function buildApp(
       ? new GroupCommit(
           (members) => appendBatch(db, members, notices?.origin ?? null),
           (m) =>
-            store.appendEvent(m.gameId, m.event, m.head, notice?.(m.gameId, m.event.seq) ?? null, undefined, {
-              actorJson: m.actorJson ?? JSON.stringify(m.event.actor),
-              payloadJson: m.payloadJson ?? JSON.stringify(m.event.payload),
-            }),
+            store.appendEvent(m.gameId, m.event, m.head, notice?.(m.gameId, m.event.seq) ?? null, undefined, m.json),
           { maxBatch: config.APPEND_BATCH_MAX, inFlight: 2 },
         )
       : null;

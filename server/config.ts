@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BATCH } from "./db/batchAppend";
 import { botConfig } from "./games/botConfig";
 import { timeoutConfig } from "./http/timeouts";
 import { limitsConfig } from "./limits/config";
@@ -35,7 +36,7 @@ export const configSchema = z.object({
   /** A snapshot of a game's state every N events, so loading a long game reads few events. */
   SNAPSHOT_EVERY: int(200, 10, 100_000),
   /** Moves of different games stored by one statement at most (group commit; 1: each alone). */
-  APPEND_BATCH_MAX: int(100, 1, 100),
+  APPEND_BATCH_MAX: int(MAX_BATCH, 1, MAX_BATCH),
   /** A game with no connected socket and no move for this long leaves memory. */
   IDLE_EVICT_SECONDS: int(900, 1, 86_400),
   /**

@@ -20,8 +20,7 @@ export type Member = {
   event: RecordedEvent;
   head: GameHead;
   /** The actor's and payload's JSON, when the caller has them already (the hash was computed over them). */
-  actorJson?: string;
-  payloadJson?: string;
+  json?: { actorJson: string; payloadJson: string };
 };
 
 /** `locked`: its game's row was locked by another transaction (a deletion): not tried, store it alone. */
@@ -70,8 +69,8 @@ function memberJson(m: Member, i: number): string {
   const h = m.head;
   return (
     `{"i":${i},"game_id":${JSON.stringify(m.gameId)},"seq":${e.seq},"at":${e.at},` +
-    `"actor":${m.actorJson ?? JSON.stringify(e.actor)},"type":${JSON.stringify(e.type)},` +
-    `"payload":${m.payloadJson ?? JSON.stringify(e.payload)},"hash":${JSON.stringify(e.hash)},` +
+    `"actor":${m.json?.actorJson ?? JSON.stringify(e.actor)},"type":${JSON.stringify(e.type)},` +
+    `"payload":${m.json?.payloadJson ?? JSON.stringify(e.payload)},"hash":${JSON.stringify(e.hash)},` +
     `"status":${JSON.stringify(h.status)},"deadline_at":${h.deadlineAt === null ? "null" : h.deadlineAt},` +
     `"phase_id":${JSON.stringify(h.phaseId)},"outcome":${h.outcome === null ? "null" : JSON.stringify(h.outcome)}}`
   );

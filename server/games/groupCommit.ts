@@ -29,7 +29,7 @@ const pgError = (code: string, message: string) => Object.assign(new Error(messa
 export class GroupCommit {
   private queue: Pending[] = [];
   private running = 0;
-  /** Batches stored and members in them, for the bench and /metrics. */
+  /** Batches stored and members in them (the tests read them: were moves grouped?). */
   readonly stats = { batches: 0, members: 0 };
 
   constructor(

@@ -194,7 +194,7 @@ export class GameService extends EventEmitter<ServiceEvents> {
       // The head goes into the same statement as the event; the state moves only once it is stored.
       const head = game.fold.dryRun(game.state, recorded, headOf);
       try {
-        if (this.group && !token) await this.group.append({ gameId: game.id, event: recorded, head, ...json });
+        if (this.group && !token) await this.group.append({ gameId: game.id, event: recorded, head, json });
         else await this.store.appendEvent(game.id, recorded, head, this.notice?.(game.id, seq) ?? null, token, json);
       } catch (err) {
         if (isUniqueViolation(err)) {

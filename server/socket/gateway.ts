@@ -169,7 +169,7 @@ export class Gateway {
     const { gameId, seat } = socket.data;
     const wait = this.ctx.limits.takeMove(gameId, seat);
     if (wait > 0) return { ok: false, error: rateLimited("too many moves from this seat; slow down", wait) };
-    // Before anything walks it recursively (the size check's JSON.stringify included).
+    // Before anything walks it recursively.
     if (tooDeep(payload)) return { ok: false, error: { code: "invalid_move", message: "a move nests too deep" } };
     // The frame it came in (parser.ts); a payload that is not an object is a few bytes at most.
     const size = frameBytes(payload) ?? Buffer.byteLength(JSON.stringify(payload ?? null) ?? "");
