@@ -37,6 +37,8 @@ export const configSchema = z.object({
   SNAPSHOT_EVERY: int(200, 10, 100_000),
   /** Moves of different games stored by one statement at most (group commit; 1: each alone). */
   APPEND_BATCH_MAX: int(MAX_BATCH, 1, MAX_BATCH),
+  /** How far the JS heap may grow past what is live before a full collection (server/heapGrowth.ts; 0: V8's own). */
+  HEAP_GROWING_PERCENT: int(100, 0, 1000),
   /** A game with no connected socket and no move for this long leaves memory. */
   IDLE_EVICT_SECONDS: int(900, 1, 86_400),
   /**

@@ -3,6 +3,7 @@ import { reachableOrigin, signInLink } from "./auth/operator";
 import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/connect";
 import { holdDataDir } from "./db/dataDirLock";
+import { setHeapGrowth } from "./heapGrowth";
 
 /**
  * `npm start`: the server with the embedded database in DATA_DIR, or PostgreSQL when DATABASE_URL
@@ -20,6 +21,7 @@ async function main() {
     }
     throw err;
   }
+  setHeapGrowth(config.HEAP_GROWING_PERCENT);
   const db = config.DATABASE_URL
     ? await openDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE })
     : await openDatabase({ dataDir: config.DATA_DIR });

@@ -16,6 +16,8 @@ describe("configuration from the environment", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ MOVE_BURST: "0" }, "MOVE_BURST"],
+    [{ HEAP_GROWING_PERCENT: "-5" }, "HEAP_GROWING_PERCENT"],
+    [{ HEAP_GROWING_PERCENT: "lots" }, "HEAP_GROWING_PERCENT"],
   ])("stops the start on %j with a message that names %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
