@@ -85,6 +85,39 @@ function channelsFor(scenario: Scenario, seat: string, revealed: boolean): View[
   );
 }
 
+/** What a seat's views take of the scenario that never changes: found once per scenario and seat. */
+type SeatParts = {
+  ref: SeatRef;
+  /** The channels it reads, before the game's end and once everything is revealed. */
+  channels: { closed: View["channels"]; revealed: View["channels"] };
+  role: Scenario["roles"][number] | undefined;
+  /** A role's compact private part (`mine.role` and `secrets.roles` in a compact view). */
+  compactRole: { id: string } | undefined;
+};
+const seatPartsMade = new WeakMap<Scenario, Map<string, SeatParts>>();
+function seatParts(scenario: Scenario, seat: string): SeatParts {
+  let bySeat = seatPartsMade.get(scenario);
+  if (!bySeat) {
+    bySeat = new Map();
+    seatPartsMade.set(scenario, bySeat);
+  }
+  let parts = bySeat.get(seat);
+  if (!parts) {
+    const role = scenario.roles.find((r) => r.id === seat);
+    parts = {
+      ref: seatRef(scenario, seat),
+      channels: { closed: channelsFor(scenario, seat, false), revealed: channelsFor(scenario, seat, true) },
+      role,
+      compactRole: role && lastingPart(scenario, `role\u0000${role.id}`, () => ({ id: role.id })),
+    };
+    bySeat.set(seat, parts);
+  }
+  return parts;
+}
+
+/** A compact view's feed when its event added nothing a seat sees: most events. */
+const NO_FEED = lasting([]) as unknown as FeedItem[];
+
 /** The feed items event `seq` added: at the end, since the feed is appended in seq order. */
 function feedOf(feed: FeedItem[], seq: number): FeedItem[] {
   let i = feed.length;
@@ -136,19 +169,23 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
   const feedItems = once(() => (histories ? state.feed : feedOf(state.feed, state.seq)));
 
   const sidePrivate = perKey((sideId) => {
-    const side = effective().sides.find((s) => s.id === sideId)!;
-    return {
-      id: side.id,
-      ...(histories ? { brief: side.brief } : {}),
-      reservation: side.reservation,
-      points: Object.fromEntries(effective().issues.map((i) => [i.id, [...(i.points[side.id] ?? [])]])),
+    const make = () => {
+      const side = effective().sides.find((s) => s.id === sideId)!;
+      return {
+        id: side.id,
+        ...(histories ? { brief: side.brief } : {}),
+        reservation: side.reservation,
+        points: Object.fromEntries(effective().issues.map((i) => [i.id, [...(i.points[side.id] ?? [])]])),
+      };
     };
+    // With no control action's shifts, a side's compact part is the scenario's, the same at
+    // every event: made once, and its text kept by the encoder.
+    return !histories && effective() === scenario ? lastingPart(scenario, `side\u0000${sideId}`, make) : make();
   });
   const rolePrivate = perKey((roleId) => {
-    const role = scenario.roles.find((r) => r.id === roleId)!;
-    return histories
-      ? { id: role.id, brief: role.brief, objectives: role.objectives }
-      : lastingPart(scenario, `role\u0000${role.id}`, () => ({ id: role.id }));
+    const parts = seatParts(scenario, roleId);
+    const role = parts.role!;
+    return histories ? { id: role.id, brief: role.brief, objectives: role.objectives } : parts.compactRole!;
   });
   const sideScore = perKey((sideId) => ({
     id: sideId,
@@ -213,20 +250,23 @@ export function viewsOf(state: GameState, options: ViewOptions = {}): (seat: str
   const publicPart = once(() => publicScenario(scenario));
 
   return (seat) => {
-    const ref = seatRef(scenario, seat);
+    const parts = seatParts(scenario, seat);
+    const ref = parts.ref;
     const revealed = isRevealedTo(state, seat);
 
-    const readable = channelsFor(scenario, seat, revealed);
+    const readable = revealed ? parts.channels.revealed : parts.channels.closed;
     const channels = histories
       ? readable.map((ch) => ({ ...ch, messages: state.messages.filter((m) => m.channel === ch.id) }))
       : readable;
-    const feed = feedItems().filter((f) => feedVisible(scenario, f, seat, revealed));
+    const added = feedItems();
+    const feed =
+      !histories && added.length === 0 ? NO_FEED : added.filter((f) => feedVisible(scenario, f, seat, revealed));
 
     let mine: View["mine"] = null;
     let scorecard: View["scorecard"] = null;
     if ("role" in ref) {
       mine = { side: sidePrivate(ref.side), role: rolePrivate(ref.role) };
-      const role = scenario.roles.find((r) => r.id === ref.role)!;
+      const role = parts.role!;
       scorecard = {
         side: sideScore(ref.side),
         role: {

@@ -4,6 +4,18 @@ import { Encoded } from "./parser";
 /** The text of the views' lasting parts (shared/view.ts): kept as long as the parts live. */
 const lastingText = new WeakMap<object, string>();
 
+/** A key's JSON and its colon: the views' keys are few and the same in every message. */
+const keys = new Map<string, string>();
+const keyText = (key: string): string => {
+  let text = keys.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    // A view's keys are its schema's; a bound, should an object with open keys pass through here.
+    if (keys.size < 10_000) keys.set(key, text);
+  }
+  return text;
+};
+
 /**
  * JSON for many messages that share parts (issue #13): the views of one event's seats hold the
  * same phase, draft, proposals, side parts and secrets by reference (shared/view.ts `viewsOf`),
@@ -20,15 +32,19 @@ export class SharedJson {
   /** `value`'s JSON; objects `depth` levels down are spliced from their parts. */
   of(value: unknown, depth = 0): string {
     if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+    return this.object(value, depth);
+  }
+
+  private object(value: object, depth: number): string {
+    // Lasting parts first: most of a view's objects are (its seat, channels, role part).
+    let text = lastingText.get(value);
+    if (text !== undefined) return text;
     if (lastingParts.has(value)) {
-      let kept = lastingText.get(value);
-      if (kept === undefined) {
-        kept = JSON.stringify(value);
-        lastingText.set(value, kept);
-      }
-      return kept;
+      text = JSON.stringify(value);
+      lastingText.set(value, text);
+      return text;
     }
-    let text = this.memo.get(value);
+    text = this.memo.get(value);
     if (text === undefined) {
       text =
         depth > 0 && !Array.isArray(value)
@@ -41,15 +57,36 @@ export class SharedJson {
 
   /** `tail`: one more field's text, last (the view's gameId). */
   private fields(obj: Record<string, unknown>, depth: number, tail = ""): string {
-    let out = "";
+    let out = "{";
     for (const key of Object.keys(obj)) {
       const v = obj[key];
-      // What JSON.stringify leaves out of an object.
-      if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
-      out += `${out === "" ? "" : ","}${JSON.stringify(key)}:${this.of(v, depth)}`;
+      let text: string;
+      // JSON.stringify's text of each kind of value, without a call for the common ones.
+      switch (typeof v) {
+        case "string":
+          text = JSON.stringify(v);
+          break;
+        case "number":
+          text = Number.isFinite(v) ? String(v) : "null";
+          break;
+        case "boolean":
+          text = v ? "true" : "false";
+          break;
+        case "object":
+          text = v === null ? "null" : this.object(v, depth);
+          break;
+        case "undefined":
+        case "function":
+        case "symbol":
+          // What JSON.stringify leaves out of an object.
+          continue;
+        default:
+          text = JSON.stringify(v);
+      }
+      out += `${out.length === 1 ? "" : ","}${keyText(key)}${text}`;
     }
-    if (tail !== "") out += `${out === "" ? "" : ","}${tail}`;
-    return `{${out}}`;
+    if (tail !== "") out += `${out.length === 1 ? "" : ","}${tail}`;
+    return `${out}}`;
   }
 
   /**

@@ -57,6 +57,17 @@ describe("encoding an event once per audience", () => {
     );
   });
 
+  it("splices any JSON-like object into the text JSON.stringify makes of it (the encoder's own kinds of value)", () => {
+    // Views hold only what the state holds; this reaches what they might: escapes, -0, NaN,
+    // undefined fields, empty objects, deep arrays.
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.anything({ maxDepth: 4 })), fc.nat(4), (value, depth) => {
+        expect(new SharedJson().of(value, depth)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+  });
+
   it("puts out Socket.IO's own packets, and tells a received event's frame size", () => {
     const ours = new wireParser.Encoder();
     const theirs = new DefaultEncoder();
