@@ -53,7 +53,17 @@ export type ServiceEvents = {
   event: [game: LiveGame, event: RecordedEvent];
 };
 
-const MAX_RETRIES = 20;
+/**
+ * A move that loses the race for its seq to another process folds what that process stored and
+ * is judged again. Each loss means another move was stored, so retrying cannot spin; but the
+ * winner goes straight on with its next queued move while the loser first reads what it lost to,
+ * so a loser can lose once for every move queued on the other side: 20 tries were too few for two
+ * instances each with 50 moves queued on one game (tests/server/race.test.ts, "busy" about one run
+ * in eight). A move is now refused as busy only after BUSY_AFTER_MS of losing, or after
+ * MAX_IDLE_RETRIES losses in a row that folded nothing new (which no healthy database gives).
+ */
+const BUSY_AFTER_MS = 10_000;
+const MAX_IDLE_RETRIES = 20;
 
 /** The refusal while the database is out of reach (HTTP 503): nothing was stored; try again. */
 const UNAVAILABLE: RuleError = {
@@ -182,7 +192,8 @@ export class GameService extends EventEmitter<ServiceEvents> {
       await this.catchUp(game);
       this.unsure.delete(game.id);
     }
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+    const giveUpAt = performance.now() + BUSY_AFTER_MS;
+    for (let idle = 0; idle < MAX_IDLE_RETRIES && performance.now() < giveUpAt; ) {
       const decision = decide(game.state, actor, move, Math.max(this.now(), game.state.at));
       if (!decision.ok) return decision;
       const seq = game.state.seq + 1;
@@ -200,7 +211,9 @@ export class GameService extends EventEmitter<ServiceEvents> {
         if (isUniqueViolation(err)) {
           // Another process wrote this seq first: fold what it wrote, then judge the move again.
           this.stats.conflicts++;
+          const before = game.state.seq;
           await this.catchUp(game);
+          idle = game.state.seq > before ? 0 : idle + 1;
           continue;
         }
         if (isDatabaseUnavailable(err)) this.unsure.add(game.id);
